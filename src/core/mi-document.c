@@ -1,0 +1,563 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mi-document"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "mi-document.h"
+#include "mi-markdown.h"
+
+/*
+ * MiDocument: one markdown file, as bytes. It remembers the bytes it read so
+ * that a save can refuse when another program changed the file meanwhile, and
+ * it writes atomically (a temporary file in the same folder, then rename).
+ */
+struct _MiDocument
+{
+  GObject   parent_instance;
+
+  GFile    *file;
+  GBytes   *bytes;       /* the current text */
+  GBytes   *disk_bytes;  /* what was read from (or last written to) disk; NULL when missing */
+  gsize    *starts;      /* line index of bytes, lazily */
+  guint     n_lines;
+  guint     modified : 1;
+};
+
+G_DEFINE_FINAL_TYPE (MiDocument, mi_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_QUARK (mi-document-error-quark, mi_document_error)
+
+static void
+invalidate_lines (MiDocument *self)
+{
+  g_clear_pointer (&self->starts, g_free);
+  self->n_lines = 0;
+}
+
+static void
+ensure_lines (MiDocument *self)
+{
+  const char *text;
+  gsize len;
+
+  if (self->starts != NULL)
+    return;
+
+  text = g_bytes_get_data (self->bytes, &len);
+  self->starts = mi_markdown_index_lines (text ? text : "", len, &self->n_lines);
+}
+
+static void
+set_modified (MiDocument *self,
+              gboolean    modified)
+{
+  if (self->modified == !!modified)
+    return;
+  self->modified = !!modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static char *
+display_name (GFile *file)
+{
+  return g_file_get_parse_name (file);
+}
+
+static gboolean
+read_disk (GFile         *file,
+           GBytes       **bytes,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  *bytes = NULL;
+
+  if (!g_file_load_contents (file, cancellable, &data, &len, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  *bytes = g_bytes_new_take (data, len);
+  return TRUE;
+}
+
+static void
+mi_document_finalize (GObject *object)
+{
+  MiDocument *self = (MiDocument *) object;
+
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->disk_bytes, g_bytes_unref);
+  invalidate_lines (self);
+
+  G_OBJECT_CLASS (mi_document_parent_class)->finalize (object);
+}
+
+static void
+mi_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  MiDocument *self = MI_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mi_document_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  MiDocument *self = MI_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      self->file = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mi_document_class_init (MiDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = mi_document_finalize;
+  object_class->get_property = mi_document_get_property;
+  object_class->set_property = mi_document_set_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mi_document_init (MiDocument *self)
+{
+  self->bytes = g_bytes_new_static ("", 0);
+}
+
+MiDocument *
+mi_document_new (GFile *file)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return g_object_new (MI_TYPE_DOCUMENT, "file", file, NULL);
+}
+
+/**
+ * mi_document_new_for_text:
+ * A document for a file that does not exist yet: saving creates it, and
+ * refuses if somebody else created it meanwhile.
+ */
+MiDocument *
+mi_document_new_for_text (GFile      *file,
+                          const char *text,
+                          gssize      len)
+{
+  MiDocument *self = mi_document_new (file);
+
+  if (len < 0)
+    len = strlen (text);
+  g_bytes_unref (self->bytes);
+  self->bytes = g_bytes_new (text, len);
+  self->modified = TRUE;
+  return self;
+}
+
+gboolean
+mi_document_load (MiDocument    *self,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), FALSE);
+
+  if (!read_disk (self->file, &bytes, cancellable, error))
+    return FALSE;
+
+  g_clear_pointer (&self->disk_bytes, g_bytes_unref);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  invalidate_lines (self);
+
+  if (bytes != NULL)
+    {
+      self->disk_bytes = g_bytes_ref (bytes);
+      self->bytes = g_steal_pointer (&bytes);
+    }
+  else
+    self->bytes = g_bytes_new_static ("", 0);
+
+  set_modified (self, FALSE);
+  return TRUE;
+}
+
+GFile *
+mi_document_get_file (MiDocument *self)
+{
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+const char *
+mi_document_get_text (MiDocument *self,
+                      gsize      *len)
+{
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), NULL);
+
+  return g_bytes_get_data (self->bytes, len);
+}
+
+GBytes *
+mi_document_get_bytes (MiDocument *self)
+{
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), NULL);
+
+  return self->bytes;
+}
+
+/* Whether the file was on disk when read (or has been saved since). */
+gboolean
+mi_document_get_exists (MiDocument *self)
+{
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), FALSE);
+
+  return self->disk_bytes != NULL;
+}
+
+gboolean
+mi_document_get_modified (MiDocument *self)
+{
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), FALSE);
+
+  return self->modified;
+}
+
+gboolean
+mi_document_is_utf8 (MiDocument *self)
+{
+  const char *text;
+  gsize len;
+
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), FALSE);
+
+  text = g_bytes_get_data (self->bytes, &len);
+  return len == 0 || g_utf8_validate_len (text, len, NULL);
+}
+
+/* The line ending the file uses: the first one found, "\n" when none. */
+const char *
+mi_document_get_newline (MiDocument *self)
+{
+  const char *text;
+  gsize len;
+
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), "\n");
+
+  text = g_bytes_get_data (self->bytes, &len);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (text[i] == '\n')
+        return "\n";
+      if (text[i] == '\r')
+        return (i + 1 < len && text[i + 1] == '\n') ? "\r\n" : "\r";
+    }
+  return "\n";
+}
+
+gsize
+mi_document_get_bom_length (MiDocument *self)
+{
+  const char *text;
+  gsize len;
+
+  text = g_bytes_get_data (self->bytes, &len);
+  return (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+}
+
+guint
+mi_document_get_n_lines (MiDocument *self)
+{
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), 0);
+
+  ensure_lines (self);
+  return self->n_lines;
+}
+
+/* Byte offset where 1-based @line starts (after a BOM on line 1); one past
+ * the last line gives the length of the text. */
+gsize
+mi_document_line_offset (MiDocument *self,
+                         guint       line)
+{
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), 0);
+
+  ensure_lines (self);
+  g_return_val_if_fail (line >= 1 && line <= self->n_lines + 1, 0);
+
+  if (line == 1)
+    return mi_document_get_bom_length (self);
+  return self->starts[line - 1];
+}
+
+gsize
+mi_document_line_end (MiDocument *self,
+                      guint       line,
+                      gboolean    with_newline)
+{
+  const char *text;
+  gsize end;
+
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), 0);
+
+  ensure_lines (self);
+  g_return_val_if_fail (line >= 1 && line <= self->n_lines, 0);
+
+  end = self->starts[line];
+  if (with_newline)
+    return end;
+
+  text = g_bytes_get_data (self->bytes, NULL);
+  if (end > self->starts[line - 1] && text[end - 1] == '\n')
+    end--;
+  if (end > self->starts[line - 1] && text[end - 1] == '\r')
+    end--;
+  return MAX (end, mi_document_line_offset (self, line));
+}
+
+/**
+ * mi_document_replace:
+ * Replaces @length bytes at @offset with @text, in memory. Nothing else of the
+ * document changes.
+ */
+void
+mi_document_replace (MiDocument *self,
+                     gsize       offset,
+                     gsize       length,
+                     const char *text)
+{
+  const char *old;
+  gsize old_len;
+  GString *str;
+
+  g_return_if_fail (MI_IS_DOCUMENT (self));
+
+  old = g_bytes_get_data (self->bytes, &old_len);
+  g_return_if_fail (offset <= old_len && length <= old_len - offset);
+
+  str = g_string_sized_new (old_len - length + strlen (text));
+  g_string_append_len (str, old, offset);
+  g_string_append (str, text);
+  g_string_append_len (str, old + offset + length, old_len - offset - length);
+
+  g_bytes_unref (self->bytes);
+  self->bytes = g_string_free_to_bytes (str);
+  invalidate_lines (self);
+  set_modified (self, TRUE);
+}
+
+/**
+ * mi_document_check_disk:
+ * Fails with %MI_DOCUMENT_ERROR_CHANGED_ON_DISK when the file on disk is not
+ * what was read: another program changed, created or deleted it.
+ */
+gboolean
+mi_document_check_disk (MiDocument    *self,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GBytes) now = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), FALSE);
+
+  if (!read_disk (self->file, &now, cancellable, error))
+    return FALSE;
+
+  if (now == NULL && self->disk_bytes == NULL)
+    return TRUE;
+  if (now != NULL && self->disk_bytes != NULL && g_bytes_equal (now, self->disk_bytes))
+    return TRUE;
+
+  name = display_name (self->file);
+  if (now == NULL)
+    g_set_error (error, MI_DOCUMENT_ERROR, MI_DOCUMENT_ERROR_CHANGED_ON_DISK,
+                 _("“%s” was deleted by another program since it was read. Reload to see the current files, then make the change again."),
+                 name);
+  else if (self->disk_bytes == NULL)
+    g_set_error (error, MI_DOCUMENT_ERROR, MI_DOCUMENT_ERROR_CHANGED_ON_DISK,
+                 _("“%s” was created by another program meanwhile. Reload to see it, then make the change again."),
+                 name);
+  else
+    g_set_error (error, MI_DOCUMENT_ERROR, MI_DOCUMENT_ERROR_CHANGED_ON_DISK,
+                 _("“%s” was changed by another program since it was read. Nothing was written: reload to see the changes, then make the change again."),
+                 name);
+  return FALSE;
+}
+
+static gboolean
+write_atomically (GFile         *file,
+                  GBytes        *bytes,
+                  GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize len;
+  int mode = 0666;
+  GStatBuf st;
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot save “%s”: only local files can be saved."), uri);
+      return FALSE;
+    }
+
+  if (g_stat (path, &st) == 0)
+    mode = st.st_mode & 07777;
+
+  data = g_bytes_get_data (bytes, &len);
+  /* A temporary file in the same folder, fsync, then rename over the file. */
+  if (!g_file_set_contents_full (path, data ? data : "", len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT,
+                                 mode, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not save “%s”: %s. The file on disk was left as it was."),
+                   path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * mi_document_save:
+ * Writes the text atomically, unless the file changed on disk since it was
+ * read: then nothing is written and %MI_DOCUMENT_ERROR_CHANGED_ON_DISK says so.
+ */
+gboolean
+mi_document_save (MiDocument    *self,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), FALSE);
+
+  if (!mi_document_check_disk (self, cancellable, error))
+    return FALSE;
+
+  if (!write_atomically (self->file, self->bytes, error))
+    return FALSE;
+
+  g_clear_pointer (&self->disk_bytes, g_bytes_unref);
+  self->disk_bytes = g_bytes_ref (self->bytes);
+  set_modified (self, FALSE);
+  return TRUE;
+}
+
+/* Writes the text to another file, atomically; the document is unchanged. */
+gboolean
+mi_document_save_to (MiDocument    *self,
+                     GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return write_atomically (file, self->bytes, error);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (mi_document_save (source_object, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+mi_document_save_async (MiDocument          *self,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (MI_IS_DOCUMENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mi_document_save_async);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+mi_document_save_finish (MiDocument    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

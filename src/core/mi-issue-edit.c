@@ -1,0 +1,931 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mi-issue-edit"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mi-issue-private.h"
+#include "mi-templates.h"
+#include "mi-workspace.h"
+
+/*
+ * The structured edits of a meta-issue. Each is a text edit of the smallest
+ * span that holds the value (a value inside one line, one inserted line or
+ * block), written in the canonical form of the guide, with the file's own
+ * line endings. All files an edit touches are checked against the disk first
+ * and then written atomically one by one; if a write fails, those already
+ * written are put back. Then the issue is parsed again.
+ */
+
+/* ---------------------------------------------------------------------- */
+/* A set of file writes that succeed or fail together                     */
+
+typedef struct
+{
+  GPtrArray *docs;       /* MiDocument */
+  GPtrArray *originals;  /* GBytes of the file before, NULL for a new file */
+  GPtrArray *new_dirs;   /* GFile, created by the commit, deepest last */
+} Change;
+
+static void
+change_init (Change *change)
+{
+  change->docs = g_ptr_array_new_with_free_func (g_object_unref);
+  change->originals = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  change->new_dirs = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static void
+change_clear (Change *change)
+{
+  g_clear_pointer (&change->docs, g_ptr_array_unref);
+  g_clear_pointer (&change->originals, g_ptr_array_unref);
+  g_clear_pointer (&change->new_dirs, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Change, change_clear)
+
+/* Call before the first edit of @doc. */
+static void
+change_add (Change     *change,
+            MiDocument *doc)
+{
+  if (g_ptr_array_find (change->docs, doc, NULL))
+    return;
+  g_ptr_array_add (change->docs, g_object_ref (doc));
+  g_ptr_array_add (change->originals,
+                   mi_document_get_exists (doc) ? g_bytes_ref (mi_document_get_bytes (doc)) : NULL);
+}
+
+static void
+change_rollback (Change *change,
+                 guint   n_written)
+{
+  for (guint i = 0; i < n_written; i++)
+    {
+      MiDocument *doc = g_ptr_array_index (change->docs, i);
+      GBytes *original = g_ptr_array_index (change->originals, i);
+      g_autofree char *path = g_file_get_path (mi_document_get_file (doc));
+
+      if (original == NULL)
+        g_remove (path);
+      else
+        g_file_set_contents_full (path, g_bytes_get_data (original, NULL), g_bytes_get_size (original),
+                                  G_FILE_SET_CONTENTS_CONSISTENT, 0666, NULL);
+    }
+
+  for (guint i = change->new_dirs->len; i > 0; i--)
+    g_file_delete (g_ptr_array_index (change->new_dirs, i - 1), NULL, NULL);
+}
+
+static gboolean
+change_commit (Change  *change,
+               GError **error)
+{
+  /* Refuse before writing anything when one file changed on disk. */
+  for (guint i = 0; i < change->docs->len; i++)
+    if (!mi_document_check_disk (g_ptr_array_index (change->docs, i), NULL, error))
+      return FALSE;
+
+  for (guint i = 0; i < change->docs->len; i++)
+    {
+      MiDocument *doc = g_ptr_array_index (change->docs, i);
+      g_autoptr(GFile) parent = g_file_get_parent (mi_document_get_file (doc));
+      g_autoptr(GError) local_error = NULL;
+
+      if (!g_file_query_exists (parent, NULL))
+        {
+          g_autoptr(GFile) top = g_object_ref (parent);
+
+          /* Remember the highest folder that this commit creates. */
+          for (;;)
+            {
+              g_autoptr(GFile) up = g_file_get_parent (top);
+
+              if (up == NULL || g_file_query_exists (up, NULL))
+                break;
+              g_set_object (&top, up);
+            }
+
+          if (!g_file_make_directory_with_parents (parent, NULL, &local_error))
+            {
+              g_autofree char *name = g_file_get_parse_name (parent);
+
+              g_set_error (error, local_error->domain, local_error->code,
+                           _("Could not create the folder “%s”: %s"), name, local_error->message);
+              change_rollback (change, i);
+              return FALSE;
+            }
+          /* Record top … parent, deepest last: rollback removes from the end. */
+          {
+            guint at = change->new_dirs->len;
+            GFile *dir = g_object_ref (parent);
+
+            for (;;)
+              {
+                GFile *up;
+
+                g_ptr_array_insert (change->new_dirs, at, dir);
+                if (g_file_equal (dir, top))
+                  break;
+                up = g_file_get_parent (dir);
+                if (up == NULL)
+                  break;
+                dir = up;
+              }
+          }
+        }
+
+      if (!mi_document_save (doc, NULL, error))
+        {
+          change_rollback (change, i);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Text edits                                                              */
+
+static char *
+doc_line (MiDocument *doc,
+          guint       line)
+{
+  const char *text = mi_document_get_text (doc, NULL);
+  gsize start = mi_document_line_offset (doc, line);
+  gsize end = mi_document_line_end (doc, line, FALSE);
+
+  return g_strndup (text + start, end - start);
+}
+
+static gboolean
+line_has_newline (MiDocument *doc,
+                  guint       line)
+{
+  return mi_document_line_end (doc, line, TRUE) != mi_document_line_end (doc, line, FALSE);
+}
+
+static char *
+join_lines (MiDocument  *doc,
+            const char **lines)
+{
+  return g_strjoinv (mi_document_get_newline (doc), (char **) lines);
+}
+
+/* Replaces the value of the `**Key:** value` on @line. */
+static gboolean
+replace_value (MiDocument *doc,
+               guint       line,
+               const char *value)
+{
+  g_autofree char *text = doc_line (doc, line);
+  gsize start, end;
+  gsize offset = mi_document_line_offset (doc, line);
+
+  if (!mi_markdown_split_key_value (text, NULL, NULL, &start, &end))
+    return FALSE;
+
+  if (start == end && (start == 0 || text[start - 1] != ' '))
+    {
+      g_autofree char *spaced = g_strconcat (" ", value, NULL);
+
+      mi_document_replace (doc, offset + start, 0, spaced);
+    }
+  else
+    mi_document_replace (doc, offset + start, end - start, value);
+  return TRUE;
+}
+
+/* Inserts @lines as whole lines after @line (0: at the top). */
+static void
+insert_lines_after (MiDocument  *doc,
+                    guint        line,
+                    const char **lines)
+{
+  g_autofree char *joined = join_lines (doc, lines);
+  const char *nl = mi_document_get_newline (doc);
+  g_autofree char *text = NULL;
+  gsize offset;
+
+  if (line == 0)
+    {
+      offset = mi_document_line_offset (doc, 1);
+      text = g_strconcat (joined, nl, NULL);
+    }
+  else if (line_has_newline (doc, line))
+    {
+      offset = mi_document_line_end (doc, line, TRUE);
+      text = g_strconcat (joined, nl, NULL);
+    }
+  else
+    {
+      /* The last line, without a newline: keep the file ending so. */
+      offset = mi_document_line_end (doc, line, TRUE);
+      text = g_strconcat (nl, joined, NULL);
+    }
+
+  mi_document_replace (doc, offset, 0, text);
+}
+
+/* Appends @lines as a new block at the end, after one blank line. */
+static void
+append_block (MiDocument  *doc,
+              const char **lines)
+{
+  g_autofree char *joined = join_lines (doc, lines);
+  const char *nl = mi_document_get_newline (doc);
+  gsize nl_len = strlen (nl);
+  gsize len;
+  const char *text = mi_document_get_text (doc, &len);
+  g_autoptr(GString) insert = g_string_new (NULL);
+  gboolean blank_end = FALSE;
+
+  if (len > mi_document_get_bom_length (doc))
+    {
+      if (!g_str_has_suffix (text, nl) || len < nl_len)
+        g_string_append (insert, nl);
+      else
+        blank_end = len >= 2 * nl_len && strncmp (text + len - 2 * nl_len, nl, nl_len) == 0;
+      if (!blank_end)
+        g_string_append (insert, nl);
+    }
+
+  g_string_append (insert, joined);
+  g_string_append (insert, nl);
+  mi_document_replace (doc, len, 0, insert->str);
+}
+
+static char *
+single_line (const char *text)
+{
+  g_autofree char *copy = g_strdup (text ? text : "");
+
+  g_strdelimit (copy, "\r\n", ' ');
+  return g_strstrip (g_steal_pointer (&copy));
+}
+
+static char *
+today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static gboolean
+check_date (const char  *date,
+            char       **out,
+            GError     **error)
+{
+  if (date == NULL)
+    {
+      *out = today ();
+      return TRUE;
+    }
+  if (!mi_date_validate (date, error))
+    return FALSE;
+  *out = g_strdup (date);
+  return TRUE;
+}
+
+static gboolean
+check_text (const char  *text,
+            const char  *what,
+            char       **out,
+            GError     **error)
+{
+  *out = single_line (text);
+  if (**out == '\0')
+    {
+      g_clear_pointer (out, g_free);
+      g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INVALID_VALUE,
+                   _("The %s is empty: write it on one line."), what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+relative_name (MiIssue     *self,
+               MiIssueFile  file)
+{
+  g_autofree char *base = g_file_get_basename (mi_issue_get_file (self, file));
+
+  return g_build_filename (self->slug, base, NULL);
+}
+
+static gboolean
+finish (MiIssue  *self,
+        Change   *change,
+        GError  **error)
+{
+  gboolean ok = change_commit (change, error);
+
+  /* Parse again: on success the new text, on failure what is on disk. */
+  mi_issue_reload (self, NULL, NULL);
+  return ok;
+}
+
+static guint
+max_attempt_number (MiIssue *self,
+                    guint   *n_distinct)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attempts));
+  guint max = 0;
+
+  *n_distinct = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MiAttempt) attempt = g_list_model_get_item (G_LIST_MODEL (self->attempts), i);
+
+      if (i == 0 || attempt->number != max)
+        (*n_distinct)++;
+      max = MAX (max, attempt->number);
+    }
+  return max;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                              */
+
+/**
+ * mi_issue_set_status:
+ * @attempt: the attempt the status refers to, 0 for none.
+ *
+ * Rewrites the value of the README's `**Status:**` line.
+ */
+gboolean
+mi_issue_set_status (MiIssue   *self,
+                     MiStatus   status,
+                     guint      attempt,
+                     GError   **error)
+{
+  g_auto(Change) change = { 0 };
+  MiDocument *readme;
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), FALSE);
+
+  if (status == MI_STATUS_UNKNOWN)
+    {
+      g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INVALID_VALUE,
+                   _("Choose a status: open, in-progress, resolved, abandoned or superseded."));
+      return FALSE;
+    }
+
+  readme = self->docs[MI_ISSUE_FILE_README];
+  if (!mi_document_get_exists (readme))
+    {
+      g_autofree char *name = relative_name (self, MI_ISSUE_FILE_README);
+
+      g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_NO_PLACE,
+                   _("%s is missing: the status is written there. Create it from the template first."),
+                   name);
+      return FALSE;
+    }
+
+  if (attempt > 0)
+    value = g_strdup_printf ("%s (Attempt %03u)", mi_status_to_markdown (status), attempt);
+  else
+    value = g_strdup (mi_status_to_markdown (status));
+
+  change_init (&change);
+  change_add (&change, readme);
+
+  if (self->status_line > 0)
+    replace_value (readme, self->status_line, value);
+  else
+    {
+      g_autofree char *line = g_strdup_printf ("**Status:** %s", value);
+      const char *lines[] = { "", line, NULL };
+
+      insert_lines_after (readme, self->title_line, self->title_line > 0 ? lines : lines + 1);
+    }
+
+  return finish (self, &change, error);
+}
+
+/**
+ * mi_issue_add_attempt:
+ * Adds attempts/NNN-<slug>/ (the next free number) with both files from the
+ * templates, a Timeline Summary row, a log section, and updates the README's
+ * `Total Attempts` and `Status … (Attempt NNN)`.
+ *
+ * Returns: (transfer none): the new attempt.
+ */
+MiAttempt *
+mi_issue_add_attempt (MiIssue     *self,
+                      const char  *title,
+                      const char  *hypothesis,
+                      const char  *date,
+                      GError     **error)
+{
+  g_auto(Change) change = { 0 };
+  g_autofree char *clean_title = NULL;
+  g_autofree char *clean_hypothesis = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *folder_name = NULL;
+  g_autofree char *number_text = NULL;
+  g_autoptr(GFile) root = NULL;
+  g_autoptr(GFile) attempts_dir = NULL;
+  g_autoptr(GFile) folder = NULL;
+  MiDocument *readme = self->docs[MI_ISSUE_FILE_README];
+  MiDocument *log = self->docs[MI_ISSUE_FILE_LOG];
+  guint n_distinct, number;
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+
+  if (!check_text (title, _("attempt title"), &clean_title, error) ||
+      !check_date (date, &day, error))
+    return NULL;
+  clean_hypothesis = single_line (hypothesis);
+
+  number = max_attempt_number (self, &n_distinct) + 1;
+  number_text = g_strdup_printf ("%03u", number);
+  slug = mi_slug_from_title (clean_title);
+  folder_name = g_strdup_printf ("%s-%s", number_text, slug);
+
+  attempts_dir = g_file_get_child (self->folder, "attempts");
+  folder = g_file_get_child (attempts_dir, folder_name);
+  if (g_file_query_exists (folder, NULL))
+    {
+      g_autofree char *name = g_file_get_parse_name (folder);
+
+      g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_EXISTS,
+                   _("“%s” already exists. Reload to see it."), name);
+      return NULL;
+    }
+
+  change_init (&change);
+
+  /* The attempt's two files. */
+  {
+    g_autoptr(GFile) issues_dir = g_file_get_parent (self->folder);
+    g_autoptr(GFile) docs_dir = issues_dir ? g_file_get_parent (issues_dir) : NULL;
+    const char *vars[] = {
+      "title", clean_title,
+      "number", number_text,
+      "date", day,
+      "hypothesis", *clean_hypothesis ? clean_hypothesis : _("What we think is wrong, and why this attempt should fix it."),
+      "issue_title", self->title,
+      "slug", slug,
+      NULL
+    };
+    static const struct { const char *template; const char *file; } files[] = {
+      { "solution-approach", "solution-approach.md" },
+      { "attempt-results", "attempt-results.md" },
+    };
+
+    root = docs_dir ? g_file_get_parent (docs_dir) : NULL;
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_autofree char *text = mi_templates_expand (root, files[i].template, vars, error);
+        g_autoptr(GFile) file = g_file_get_child (folder, files[i].file);
+        g_autoptr(MiDocument) doc = NULL;
+
+        if (text == NULL)
+          return NULL;
+        doc = mi_document_new_for_text (file, text, -1);
+        change_add (&change, doc);
+      }
+  }
+
+  /* README: values first (lines keep their numbers), then the row. */
+  if (mi_document_get_exists (readme))
+    {
+      change_add (&change, readme);
+
+      if (self->total_line > 0)
+        {
+          g_autofree char *total = g_strdup_printf ("%u", n_distinct + 1);
+
+          replace_value (readme, self->total_line, total);
+        }
+
+      if (self->status_line > 0)
+        {
+          g_autofree char *status = g_strdup_printf ("%s (Attempt %s)",
+                                                     mi_status_to_markdown (MI_STATUS_IN_PROGRESS),
+                                                     number_text);
+
+          replace_value (readme, self->status_line, status);
+        }
+
+      if (self->has_timeline_table)
+        {
+          g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
+          g_auto(GStrv) row_cells = NULL;
+          g_autofree char *row = NULL;
+          g_autofree char *inner = NULL;
+          const char *lines[2] = { NULL, NULL };
+
+          for (guint c = 0; c < self->timeline_columns->len; c++)
+            {
+              const char *name = g_ptr_array_index (self->timeline_columns, c);
+
+              if (g_str_has_prefix (name, "attempt"))
+                {
+                  g_autofree char *link = g_strdup_printf ("[%s](./attempts/%s/)", number_text, folder_name);
+
+                  g_strv_builder_add (cells, link);
+                }
+              else if (g_str_has_prefix (name, "date") || g_str_has_prefix (name, "when"))
+                g_strv_builder_add (cells, day);
+              else if (g_str_has_prefix (name, "approach") || g_str_has_prefix (name, "title") ||
+                       g_str_has_prefix (name, "description") || g_str_has_prefix (name, "what"))
+                g_strv_builder_add (cells, clean_title);
+              else if (g_str_has_prefix (name, "result") || g_str_has_prefix (name, "outcome") ||
+                       g_str_has_prefix (name, "status"))
+                g_strv_builder_add (cells, mi_outcome_to_markdown (MI_OUTCOME_IN_PROGRESS));
+              else
+                g_strv_builder_add (cells, "");
+            }
+
+          row_cells = g_strv_builder_end (cells);
+          inner = g_strjoinv (" | ", row_cells);
+          row = g_strdup_printf ("| %s |", inner);
+          lines[0] = row;
+          insert_lines_after (readme, self->timeline_last_line, lines);
+        }
+    }
+
+  /* The log's new section. */
+  {
+    g_autofree char *heading = g_strdup_printf ("%s Attempt %s: %s",
+                                                self->log_level > 0 ? "##" : "##",
+                                                number_text, clean_title);
+    g_autofree char *date_line = g_strdup_printf ("**Date:** %s", day);
+    g_autofree char *hypothesis_line = g_strdup_printf ("**Hypothesis:** %s", clean_hypothesis);
+    g_autofree char *result_line = g_strdup_printf ("**Result:** %s", mi_outcome_to_markdown (MI_OUTCOME_IN_PROGRESS));
+    const char *lines[] = { heading, "", date_line, hypothesis_line, result_line, NULL };
+
+    if (self->log_level > 2)
+      {
+        g_free (heading);
+        heading = g_strdup_printf ("%.*s Attempt %s: %s", (int) self->log_level,
+                                   "######", number_text, clean_title);
+        lines[0] = heading;
+      }
+    if (*clean_hypothesis == '\0')
+      {
+        lines[3] = lines[4];
+        lines[4] = NULL;
+      }
+
+    change_add (&change, log);
+    if (!mi_document_get_exists (log))
+      {
+        const char *vars[] = { "title", self->title, "issue_title", self->title, "date", day, NULL };
+        g_autofree char *text = mi_templates_expand (root, "implementation-log", vars, error);
+
+        if (text == NULL)
+          return NULL;
+        mi_document_replace (log, 0, 0, text);
+      }
+    append_block (log, lines);
+  }
+
+  if (!finish (self, &change, error))
+    return NULL;
+
+  return mi_issue_find_attempt (self, number);
+}
+
+/**
+ * mi_issue_record_result:
+ * @verdict: %MI_VERDICT_UNKNOWN to judge @value against the test case's target.
+ *
+ * Writes `- Attempt NNN: <value> (PASS|FAIL)` under the test case's
+ * `**Results:**`, or rewrites the attempt's existing result line.
+ */
+gboolean
+mi_issue_record_result (MiIssue     *self,
+                        const char  *test_case_id,
+                        guint        attempt,
+                        const char  *value,
+                        MiVerdict    verdict,
+                        GError     **error)
+{
+  g_auto(Change) change = { 0 };
+  g_autofree char *clean_value = NULL;
+  g_autofree char *item = NULL;
+  g_autoptr(MiMeasurement) measurement = NULL;
+  MiDocument *doc = self->docs[MI_ISSUE_FILE_TEST_CASES];
+  MiTestCasePlace *place;
+  MiTestCase *tc;
+  MiResult *existing;
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), FALSE);
+  g_return_val_if_fail (test_case_id != NULL, FALSE);
+
+  tc = mi_issue_find_test_case (self, test_case_id);
+  if (tc == NULL)
+    {
+      g_autofree char *name = relative_name (self, MI_ISSUE_FILE_TEST_CASES);
+
+      g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_NOT_FOUND,
+                   _("There is no test case “%s” in %s. Add a “## %s: Title” section there first."),
+                   test_case_id, name, test_case_id);
+      return FALSE;
+    }
+
+  if (mi_issue_find_attempt (self, attempt) == NULL)
+    {
+      g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_NOT_FOUND,
+                   _("Meta-issue “%s” has no attempt %03u. Add the attempt first."),
+                   self->slug, attempt);
+      return FALSE;
+    }
+
+  if (!check_text (value, _("value"), &clean_value, error))
+    return FALSE;
+
+  measurement = mi_measurement_parse (clean_value);
+  if (verdict == MI_VERDICT_UNKNOWN)
+    verdict = mi_measurement_judge (tc->target, measurement);
+
+  item = g_strdup_printf ("Attempt %03u: %s%s", attempt, clean_value,
+                          verdict == MI_VERDICT_PASS ? " (PASS)" :
+                          verdict == MI_VERDICT_FAIL ? " (FAIL)" : "");
+
+  change_init (&change);
+  change_add (&change, doc);
+  place = mi_test_case_get_place (tc);
+  existing = mi_test_case_find_result (tc, attempt);
+
+  if (existing != NULL)
+    {
+      g_autofree char *line = doc_line (doc, existing->line);
+      gsize offset = mi_document_line_offset (doc, existing->line);
+      const char *content = strstr (line, "ttempt");
+
+      g_assert (content != NULL && content > line);
+      content--;
+      mi_document_replace (doc, offset + (content - line), strlen (content), item);
+    }
+  else if (place->last_result_line > 0)
+    {
+      g_autofree char *previous = doc_line (doc, place->last_result_line);
+      const char *content = strstr (previous, "ttempt");
+      g_autofree char *prefix = g_strndup (previous, content ? (gsize) (content - 1 - previous) : 0);
+      g_autofree char *line = g_strconcat (content ? prefix : "- ", item, NULL);
+      const char *lines[] = { line, NULL };
+
+      insert_lines_after (doc, place->last_result_line, lines);
+    }
+  else if (place->results_line > 0)
+    {
+      g_autofree char *line = g_strconcat ("- ", item, NULL);
+      const char *lines[] = { line, NULL };
+
+      insert_lines_after (doc, place->results_line, lines);
+    }
+  else
+    {
+      g_autofree char *line = g_strconcat ("- ", item, NULL);
+      const char *lines[] = { "", "**Results:**", line, NULL };
+
+      insert_lines_after (doc, place->last_line, lines);
+    }
+
+  return finish (self, &change, error);
+}
+
+/**
+ * mi_issue_add_hypothesis:
+ * Adds `### Version N (date) - Title` with its `**Theory:**` after the last
+ * version of description.md.
+ *
+ * Returns: (transfer none): the new version.
+ */
+MiHypothesis *
+mi_issue_add_hypothesis (MiIssue     *self,
+                         const char  *title,
+                         const char  *theory,
+                         const char  *date,
+                         GError     **error)
+{
+  g_auto(Change) change = { 0 };
+  g_autofree char *clean_title = NULL;
+  g_autofree char *clean_theory = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *theory_line = NULL;
+  MiDocument *doc = self->docs[MI_ISSUE_FILE_DESCRIPTION];
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hypotheses));
+  guint version = 0;
+  guint level = self->versions_level > 0 ? self->versions_level : 3;
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+
+  if (!check_text (title, _("hypothesis title"), &clean_title, error) ||
+      !check_date (date, &day, error))
+    return NULL;
+  clean_theory = single_line (theory);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MiHypothesis) hypothesis = g_list_model_get_item (G_LIST_MODEL (self->hypotheses), i);
+
+      version = MAX (version, hypothesis->version);
+    }
+  version++;
+
+  heading = g_strdup_printf ("%.*s Version %u (%s) - %s", (int) MIN (level, 6), "######",
+                             version, day, clean_title);
+  theory_line = g_strdup_printf ("**Theory:** %s", clean_theory);
+
+  change_init (&change);
+  change_add (&change, doc);
+
+  if (self->versions_last_line > 0)
+    {
+      const char *lines[] = { "", heading, "", theory_line, NULL };
+
+      insert_lines_after (doc, self->versions_last_line, lines);
+    }
+  else
+    {
+      const char *lines[] = { heading, "", theory_line, NULL };
+
+      if (!mi_document_get_exists (doc))
+        {
+          g_autofree char *top = g_strdup_printf ("# Description: %s%s%s## Evolution of Understanding%s",
+                                                  self->title,
+                                                  mi_document_get_newline (doc), mi_document_get_newline (doc),
+                                                  mi_document_get_newline (doc));
+
+          mi_document_replace (doc, 0, 0, top);
+        }
+      append_block (doc, lines);
+    }
+
+  if (!finish (self, &change, error))
+    return NULL;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->hypotheses));
+  for (guint i = 0; i < n; i++)
+    {
+      MiHypothesis *hypothesis = g_list_model_get_item (G_LIST_MODEL (self->hypotheses), i);
+
+      g_object_unref (hypothesis);
+      if (hypothesis->version == version)
+        return hypothesis;
+    }
+  return NULL;
+}
+
+/**
+ * mi_issue_add_log_entry:
+ * Adds a `**YYYY-MM-DD:** text` paragraph at the end of the last attempt's
+ * section of the implementation log (at the end of the file when it has none).
+ */
+gboolean
+mi_issue_add_log_entry (MiIssue     *self,
+                        const char  *text,
+                        const char  *date,
+                        GError     **error)
+{
+  g_auto(Change) change = { 0 };
+  g_autofree char *clean_text = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *entry = NULL;
+  MiDocument *doc = self->docs[MI_ISSUE_FILE_LOG];
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), FALSE);
+
+  if (!check_text (text, _("log entry"), &clean_text, error) ||
+      !check_date (date, &day, error))
+    return FALSE;
+
+  entry = g_strdup_printf ("**%s:** %s", day, clean_text);
+
+  change_init (&change);
+  change_add (&change, doc);
+
+  if (self->log_last_line > 0)
+    {
+      const char *lines[] = { "", entry, NULL };
+
+      insert_lines_after (doc, self->log_last_line, lines);
+    }
+  else
+    {
+      const char *lines[] = { entry, NULL };
+
+      if (!mi_document_get_exists (doc))
+        {
+          g_autofree char *top = g_strdup_printf ("# Implementation Log%s", mi_document_get_newline (doc));
+
+          mi_document_replace (doc, 0, 0, top);
+        }
+      append_block (doc, lines);
+    }
+
+  return finish (self, &change, error);
+}
+
+/* ---------------------------------------------------------------------- */
+
+/**
+ * mi_slug_validate:
+ * A slug names one folder: not empty, no "/" or "\\", no "..", not hidden,
+ * no control characters, valid UTF-8, at most 200 bytes.
+ */
+gboolean
+mi_slug_validate (const char  *slug,
+                  GError     **error)
+{
+  const char *problem = NULL;
+
+  if (slug == NULL || *slug == '\0')
+    problem = _("it is empty");
+  else if (strlen (slug) > 200)
+    problem = _("it is longer than 200 bytes");
+  else if (!g_utf8_validate (slug, -1, NULL))
+    problem = _("it is not valid UTF-8");
+  else if (strchr (slug, '/') != NULL || strchr (slug, '\\') != NULL)
+    problem = _("it contains a slash");
+  else if (strstr (slug, "..") != NULL)
+    problem = _("it contains “..”");
+  else if (slug[0] == '.' || slug[0] == '-')
+    problem = _("it starts with “.” or “-”");
+  else
+    {
+      for (const char *p = slug; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (g_unichar_iscntrl (c) || g_unichar_isspace (c))
+            {
+              problem = _("it contains spaces or control characters");
+              break;
+            }
+        }
+    }
+
+  if (problem != NULL)
+    {
+      g_autofree char *shown = slug ? g_strescape (slug, NULL) : g_strdup ("");
+
+      g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INVALID_SLUG,
+                   _("“%s” cannot be a slug: %s. Use lower-case words joined by “-”, such as “api-latency”."),
+                   shown, problem);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "API Latency: p99 > 1s!" → "api-latency-p99-1s". */
+char *
+mi_slug_from_title (const char *title)
+{
+  g_autofree char *ascii = g_str_to_ascii (title ? title : "", "C");
+  GString *slug = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+
+  if (slug->len > 64)
+    g_string_truncate (slug, 64);
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  if (slug->len == 0)
+    g_string_append (slug, "meta-issue");
+
+  return g_string_free (slug, FALSE);
+}
+
+gboolean
+mi_date_validate (const char  *date,
+                  GError     **error)
+{
+  int y, m, d;
+  char extra;
+
+  if (date != NULL && strlen (date) == 10 &&
+      sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3 &&
+      date[4] == '-' && date[7] == '-' &&
+      g_date_valid_dmy (d, m, y))
+    return TRUE;
+
+  g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INVALID_VALUE,
+               _("“%s” is not a date: write it as YYYY-MM-DD, such as 2024-10-01."),
+               date ? date : "");
+  return FALSE;
+}

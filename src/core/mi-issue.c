@@ -1,0 +1,1633 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mi-issue"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mi-issue-private.h"
+
+/*
+ * MiIssue: one folder docs/meta-issues/<slug>/, parsed from its files. The
+ * parser is tolerant (case, spacing, emoji or words, missing files and
+ * sections) and remembers where each value is, for the edits of
+ * mi-issue-edit.c. It never writes.
+ */
+
+G_DEFINE_FINAL_TYPE (MiIssue, mi_issue, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FOLDER,
+  PROP_SLUG,
+  PROP_TITLE,
+  PROP_STATUS,
+  PROP_STATUS_ATTEMPT,
+  PROP_CREATED,
+  PROP_DURATION,
+  PROP_N_ATTEMPTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const file_names[MI_ISSUE_N_FILES] = {
+  "README.md", "description.md", "implementation-log.md", "test-cases.md",
+};
+
+G_DEFINE_QUARK (mi-issue-error-quark, mi_issue_error)
+
+/* ---------------------------------------------------------------------- */
+/* Small readers                                                           */
+
+static gboolean
+has_prefix_ci (const char *text,
+               const char *prefix)
+{
+  return g_ascii_strncasecmp (text, prefix, strlen (prefix)) == 0;
+}
+
+static const char *
+skip_ws (const char *p)
+{
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return p;
+}
+
+/* Skips a separator between a number and a title: ":", "-", "–", "—". */
+static const char *
+skip_separator (const char *p)
+{
+  p = skip_ws (p);
+  if (*p == ':' || *p == '-' || *p == '.')
+    p++;
+  else if (g_str_has_prefix (p, "–") || g_str_has_prefix (p, "—"))
+    p += strlen ("–");
+  return skip_ws (p);
+}
+
+static gboolean
+read_number (const char  *p,
+             guint       *number,
+             const char **end)
+{
+  guint64 n = 0;
+  const char *q = p;
+
+  while (g_ascii_isdigit (*q) && q - p < 9)
+    n = n * 10 + (guint) (*q++ - '0');
+  if (q == p)
+    return FALSE;
+  *number = (guint) n;
+  *end = q;
+  return TRUE;
+}
+
+/* "Attempt 001: Caching Layer", "attempt #3 - Title", "Attempt 001 Results". */
+static gboolean
+parse_numbered (const char  *text,
+                const char  *word,
+                guint       *number,
+                char       **title)
+{
+  const char *p = skip_ws (text);
+
+  if (!has_prefix_ci (p, word))
+    return FALSE;
+  p = skip_ws (p + strlen (word));
+  if (*p == '#')
+    p++;
+  if (!read_number (p, number, &p))
+    return FALSE;
+  if (g_ascii_isalnum (*p))
+    return FALSE;
+  if (title != NULL)
+    *title = g_strdup (skip_separator (p));
+  return TRUE;
+}
+
+static gboolean
+is_date (const char *text)
+{
+  for (guint i = 0; i < 10; i++)
+    {
+      gboolean dash = (i == 4 || i == 7);
+
+      if (text[i] == '\0')
+        return FALSE;
+      if (dash ? text[i] != '-' : !g_ascii_isdigit (text[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "Version 2 (2024-09-15) - Refined Hypothesis", "Version 1: Processing". */
+static gboolean
+parse_version (const char  *text,
+               guint       *version,
+               char       **date,
+               char       **title)
+{
+  const char *p = skip_ws (text);
+
+  if (!has_prefix_ci (p, "version"))
+    return FALSE;
+  p = skip_ws (p + strlen ("version"));
+  if (*p == 'v' || *p == 'V')
+    p++;
+  if (!read_number (p, version, &p))
+    return FALSE;
+  p = skip_ws (p);
+  *date = NULL;
+  if (*p == '(')
+    {
+      const char *close = strchr (p, ')');
+
+      if (close != NULL)
+        {
+          *date = g_strstrip (g_strndup (p + 1, close - p - 1));
+          p = close + 1;
+        }
+    }
+  *title = g_strdup (skip_separator (p));
+  return TRUE;
+}
+
+/* "TC-001: Load Test (100 users)": id "TC-001". */
+static gboolean
+parse_test_case_heading (const char  *text,
+                         char       **id,
+                         char       **title)
+{
+  const char *p = skip_ws (text);
+  const char *start = p;
+
+  if (!has_prefix_ci (p, "tc"))
+    return FALSE;
+  p += 2;
+  if (*p == '-' || *p == '_' || *p == ' ')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '.')
+    p++;
+  *id = g_ascii_strup (start, p - start);
+  *title = g_strdup (skip_separator (p));
+  return TRUE;
+}
+
+static char *
+lower_key (const char *key)
+{
+  g_autofree char *plain = mi_markdown_strip_inline (key);
+
+  return g_utf8_strdown (plain, -1);
+}
+
+static gboolean
+is_key_line_kind (MiLineKind kind)
+{
+  return kind == MI_LINE_TEXT || kind == MI_LINE_ITEM || kind == MI_LINE_ITEM_TEXT;
+}
+
+static char *
+line_key_value (MiMarkdown *md,
+                guint       line,
+                char      **value)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
+
+  if (!is_key_line_kind (mi_markdown_kind (md, line)))
+    return NULL;
+  text = mi_markdown_line (md, line);
+  if (!mi_markdown_split_key_value (text, &key, value, NULL, NULL))
+    return NULL;
+  return lower_key (key);
+}
+
+/* The last line of the section whose heading is at @heading (level @level):
+ * the line before the next heading of that level or higher. */
+static guint
+section_end (MiMarkdown *md,
+             guint       heading,
+             guint       level)
+{
+  for (guint i = heading + 1; i <= md->n_lines; i++)
+    if (mi_markdown_kind (md, i) == MI_LINE_HEADING && mi_markdown_level (md, i) <= level)
+      return i - 1;
+  return md->n_lines;
+}
+
+static guint
+last_non_blank (MiMarkdown *md,
+                guint       first,
+                guint       last)
+{
+  for (guint i = last; i >= first && i > 0; i--)
+    {
+      g_autofree char *text = mi_markdown_line (md, i);
+
+      if (*g_strstrip (text) != '\0')
+        return i;
+    }
+  return first;
+}
+
+static char *
+heading_at (MiMarkdown *md,
+            guint       line)
+{
+  g_autofree char *text = mi_markdown_line (md, line);
+
+  return mi_markdown_heading_text (text);
+}
+
+static MiMarkdown *
+parse_document (MiDocument *doc)
+{
+  const char *text;
+  gsize len;
+
+  if (!mi_document_get_exists (doc))
+    return NULL;
+  text = mi_document_get_text (doc, &len);
+  if (len > MI_DOCUMENT_MAX_SIZE)
+    return NULL;
+  return mi_markdown_parse (text, len);
+}
+
+static void
+set_str (char       **field,
+         const char  *value)
+{
+  if (*field == NULL && value != NULL && *value != '\0')
+    *field = g_strdup (value);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The files                                                               */
+
+typedef struct
+{
+  guint  number;
+  char  *title;
+  char  *dates;
+  char  *hypothesis;
+  char  *result;
+  char  *learning;
+  guint  line;
+} SectionInfo;
+
+static void
+section_info_free (SectionInfo *info)
+{
+  g_free (info->title);
+  g_free (info->dates);
+  g_free (info->hypothesis);
+  g_free (info->result);
+  g_free (info->learning);
+  g_free (info);
+}
+
+typedef struct
+{
+  GPtrArray *timeline;   /* SectionInfo from the README table */
+  GPtrArray *log;        /* SectionInfo from the log */
+} Sources;
+
+static char *
+strip_title_prefix (const char *title)
+{
+  const char *p = title;
+
+  if (has_prefix_ci (p, "meta-issue") || has_prefix_ci (p, "meta issue"))
+    {
+      const char *rest = skip_separator (p + strlen ("meta-issue"));
+
+      if (rest != p + strlen ("meta-issue"))
+        return g_strdup (rest);
+    }
+  return g_strdup (title);
+}
+
+static int
+column_index (GPtrArray   *columns,
+              const char  *const *names)
+{
+  for (guint c = 0; c < columns->len; c++)
+    for (guint n = 0; names[n] != NULL; n++)
+      if (has_prefix_ci (g_ptr_array_index (columns, c), names[n]))
+        return c;
+  return -1;
+}
+
+static const char *
+cell (GPtrArray *cells,
+      int        index)
+{
+  if (index < 0 || (guint) index >= cells->len)
+    return NULL;
+  return g_ptr_array_index (cells, index);
+}
+
+static void
+parse_readme (MiIssue    *self,
+              MiMarkdown *md,
+              Sources    *sources)
+{
+  static const char * const date_names[] = { "date", "when", NULL };
+  static const char * const approach_names[] = { "approach", "title", "description", "what", NULL };
+  static const char * const result_names[] = { "result", "outcome", "status", NULL };
+  guint i = 1;
+
+  while (i <= md->n_lines)
+    {
+      MiLineKind kind = mi_markdown_kind (md, i);
+
+      if (kind == MI_LINE_HEADING)
+        {
+          guint level = mi_markdown_level (md, i);
+          g_autofree char *text = heading_at (md, i);
+          g_autofree char *lower = g_utf8_strdown (text, -1);
+          guint end = section_end (md, i, level);
+
+          if (level == 1 && self->title_line == 0)
+            {
+              self->title = strip_title_prefix (text);
+              self->title_line = i;
+            }
+          else if (g_str_has_prefix (lower, "problem statement") || g_str_has_prefix (lower, "problem"))
+            {
+              guint stop = end;
+
+              for (guint j = i + 1; j <= end; j++)
+                {
+                  g_autofree char *value = NULL;
+                  g_autofree char *key = line_key_value (md, j, &value);
+
+                  if (key != NULL)
+                    {
+                      stop = j - 1;
+                      break;
+                    }
+                }
+              if (self->problem_statement == NULL)
+                self->problem_statement = mi_markdown_text (md, i + 1, stop);
+            }
+          else if (g_str_has_prefix (lower, "root cause"))
+            {
+              if (self->root_cause == NULL)
+                self->root_cause = mi_markdown_text (md, i + 1, end);
+            }
+          else if (g_str_has_prefix (lower, "resolution"))
+            {
+              if (self->resolution == NULL)
+                self->resolution = mi_markdown_text (md, i + 1, end);
+            }
+          else if (g_str_equal (lower, "overview") || g_str_equal (lower, "summary"))
+            {
+              if (self->summary == NULL)
+                self->summary = mi_markdown_text (md, i + 1, end);
+            }
+          i++;
+          continue;
+        }
+
+      if (kind == MI_LINE_TABLE_HEADER && !self->has_timeline_table)
+        {
+          g_autofree char *text = mi_markdown_line (md, i);
+          g_autoptr(GPtrArray) header = mi_markdown_split_row (text);
+          int date_col, approach_col, result_col;
+
+          if (header->len < 2 || !has_prefix_ci (g_ptr_array_index (header, 0), "attempt"))
+            {
+              i++;
+              continue;
+            }
+
+          self->has_timeline_table = TRUE;
+          self->timeline_header_line = i;
+          self->timeline_last_line = i + 1;
+          self->timeline_columns = g_ptr_array_new_with_free_func (g_free);
+          for (guint c = 0; c < header->len; c++)
+            g_ptr_array_add (self->timeline_columns, g_utf8_strdown (g_ptr_array_index (header, c), -1));
+
+          date_col = column_index (self->timeline_columns, date_names);
+          approach_col = column_index (self->timeline_columns, approach_names);
+          result_col = column_index (self->timeline_columns, result_names);
+
+          for (i = i + 1; i <= md->n_lines; i++)
+            {
+              MiLineKind row_kind = mi_markdown_kind (md, i);
+              g_autofree char *row_text = NULL;
+              g_autoptr(GPtrArray) cells = NULL;
+              g_autofree char *first = NULL;
+              SectionInfo *info;
+              guint number;
+              const char *end;
+
+              if (row_kind == MI_LINE_TABLE_DELIM)
+                continue;
+              if (row_kind != MI_LINE_TABLE_ROW)
+                break;
+
+              self->timeline_last_line = i;
+              row_text = mi_markdown_line (md, i);
+              cells = mi_markdown_split_row (row_text);
+              first = mi_markdown_strip_inline (cell (cells, 0) ? cell (cells, 0) : "");
+              if (!read_number (skip_ws (first), &number, &end) &&
+                  !parse_numbered (first, "attempt", &number, NULL))
+                continue;
+
+              info = g_new0 (SectionInfo, 1);
+              info->number = number;
+              info->line = i;
+              if (cell (cells, date_col))
+                info->dates = mi_markdown_strip_inline (cell (cells, date_col));
+              if (cell (cells, approach_col))
+                info->title = mi_markdown_strip_inline (cell (cells, approach_col));
+              if (cell (cells, result_col))
+                info->result = mi_markdown_strip_inline (cell (cells, result_col));
+              g_ptr_array_add (sources->timeline, info);
+            }
+          continue;
+        }
+
+      if (is_key_line_kind (kind))
+        {
+          g_autofree char *value = NULL;
+          g_autofree char *key = line_key_value (md, i, &value);
+
+          if (key == NULL)
+            ;
+          else if (g_str_equal (key, "status") && self->status_line == 0)
+            {
+              self->status_line = i;
+              self->status_text = mi_markdown_strip_inline (value);
+              self->status = mi_status_parse (self->status_text, &self->status_attempt);
+            }
+          else if (g_str_equal (key, "created") && self->created_line == 0)
+            {
+              self->created_line = i;
+              self->created = mi_markdown_strip_inline (value);
+            }
+          else if (g_str_equal (key, "total attempts") && self->total_line == 0)
+            {
+              char *end = NULL;
+              long n = strtol (value, &end, 10);
+
+              self->total_line = i;
+              if (end != value && n >= 0)
+                self->total_attempts = (int) n;
+            }
+          else if (g_str_equal (key, "duration") && self->duration == NULL)
+            self->duration = mi_markdown_strip_inline (value);
+          else if (g_str_equal (key, "symptoms") && self->symptoms == NULL)
+            {
+              g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+              for (guint j = i + 1; j <= md->n_lines; j++)
+                {
+                  MiLineKind k = mi_markdown_kind (md, j);
+
+                  if (k == MI_LINE_ITEM && mi_markdown_level (md, j) == 1)
+                    {
+                      g_autofree char *item = mi_markdown_line (md, j);
+                      g_autofree char *text = mi_markdown_item_text (item);
+
+                      g_strv_builder_add (builder, text);
+                    }
+                  else if (k != MI_LINE_BLANK && k != MI_LINE_ITEM && k != MI_LINE_ITEM_TEXT)
+                    break;
+                }
+              self->symptoms = g_strv_builder_end (builder);
+            }
+        }
+
+      i++;
+    }
+}
+
+static void
+parse_description (MiIssue    *self,
+                   MiMarkdown *md)
+{
+  MiHypothesis *current = NULL;
+  guint current_end = 0;
+
+  for (guint i = 1; i <= md->n_lines; i++)
+    {
+      MiLineKind kind = mi_markdown_kind (md, i);
+
+      if (current != NULL && i > current_end)
+        current = NULL;
+
+      if (kind == MI_LINE_HEADING)
+        {
+          guint level = mi_markdown_level (md, i);
+          g_autofree char *text = heading_at (md, i);
+          g_autofree char *date = NULL;
+          g_autofree char *title = NULL;
+          guint version;
+
+          if (has_prefix_ci (text, "current understanding"))
+            {
+              if (self->current_understanding == NULL)
+                self->current_understanding = mi_markdown_text (md, i + 1, section_end (md, i, level));
+            }
+          else if (parse_version (text, &version, &date, &title))
+            {
+              current = mi_hypothesis_new_internal ();
+              current->version = version;
+              current->date = g_steal_pointer (&date);
+              current->title = mi_markdown_strip_inline (title);
+              current->line = i;
+              current_end = section_end (md, i, level);
+              g_list_store_append (self->hypotheses, current);
+              g_object_unref (current);
+
+              self->versions_level = level;
+              self->versions_last_line = last_non_blank (md, i, current_end);
+            }
+          continue;
+        }
+
+      if (current != NULL && is_key_line_kind (kind))
+        {
+          g_autofree char *value = NULL;
+          g_autofree char *key = line_key_value (md, i, &value);
+
+          if (key == NULL)
+            continue;
+          if (g_str_equal (key, "theory"))
+            set_str (&current->theory, value);
+          else if (g_str_equal (key, "evidence"))
+            set_str (&current->evidence, value);
+          else if (g_str_equal (key, "test"))
+            set_str (&current->test, value);
+          else if (g_str_equal (key, "result"))
+            set_str (&current->result, value);
+          else if (g_str_equal (key, "learning"))
+            set_str (&current->learning, value);
+        }
+    }
+}
+
+static void
+parse_log (MiIssue    *self,
+           MiMarkdown *md,
+           Sources    *sources)
+{
+  SectionInfo *section = NULL;
+  guint section_last = 0;
+
+  for (guint i = 1; i <= md->n_lines; i++)
+    {
+      MiLineKind kind = mi_markdown_kind (md, i);
+
+      if (section != NULL && i > section_last)
+        section = NULL;
+
+      if (kind == MI_LINE_HEADING)
+        {
+          g_autofree char *text = heading_at (md, i);
+          g_autofree char *title = NULL;
+          guint level = mi_markdown_level (md, i);
+          guint number;
+
+          if (parse_numbered (text, "attempt", &number, &title))
+            {
+              section = g_new0 (SectionInfo, 1);
+              section->number = number;
+              section->title = mi_markdown_strip_inline (title);
+              section->line = i;
+              section_last = section_end (md, i, level);
+              g_ptr_array_add (sources->log, section);
+
+              self->log_level = level;
+              self->log_last_line = last_non_blank (md, i, section_last);
+            }
+          continue;
+        }
+
+      if (is_key_line_kind (kind))
+        {
+          g_autofree char *value = NULL;
+          g_autofree char *raw_key = NULL;
+          g_autofree char *key = NULL;
+          g_autofree char *line = mi_markdown_line (md, i);
+
+          if (!mi_markdown_split_key_value (line, &raw_key, &value, NULL, NULL))
+            continue;
+          key = lower_key (raw_key);
+
+          if (is_date (key))
+            {
+              MiLogEntry *entry = mi_log_entry_new_internal ();
+
+              entry->attempt = section ? section->number : 0;
+              entry->date = g_strdup (key);
+              entry->text = g_strdup (value);
+              entry->line = i;
+              g_list_store_append (self->log_entries, entry);
+              g_object_unref (entry);
+            }
+          else if (section == NULL)
+            ;
+          else if (g_str_equal (key, "date") || g_str_equal (key, "dates"))
+            set_str (&section->dates, value);
+          else if (g_str_equal (key, "hypothesis"))
+            set_str (&section->hypothesis, value);
+          else if (g_str_equal (key, "result") || g_str_equal (key, "outcome"))
+            set_str (&section->result, value);
+          else if (g_str_equal (key, "learning"))
+            set_str (&section->learning, value);
+        }
+    }
+}
+
+/* "5,100ms (FAIL) ✅" → value "5,100ms", verdict FAIL written. */
+static void
+split_result (const char *text,
+              char      **value,
+              MiVerdict  *verdict,
+              gboolean   *written)
+{
+  g_autofree char *copy = g_strdup (text);
+  char *cut = NULL;
+
+  *verdict = MI_VERDICT_UNKNOWN;
+  *written = FALSE;
+
+  for (char *p = copy; *p != '\0'; p++)
+    {
+      if (*p == '(' && (has_prefix_ci (p + 1, "pass") || has_prefix_ci (p + 1, "fail")))
+        {
+          *verdict = has_prefix_ci (p + 1, "pass") ? MI_VERDICT_PASS : MI_VERDICT_FAIL;
+          *written = TRUE;
+          cut = p;
+          break;
+        }
+      if (g_str_has_prefix (p, "✅") || g_str_has_prefix (p, "❌") ||
+          g_str_has_prefix (p, "⚠") || g_str_has_prefix (p, "—") ||
+          g_str_has_prefix (p, " - "))
+        {
+          if (g_str_has_prefix (p, "✅") || g_str_has_prefix (p, "❌"))
+            {
+              *verdict = g_str_has_prefix (p, "✅") ? MI_VERDICT_PASS : MI_VERDICT_FAIL;
+              *written = TRUE;
+            }
+          cut = p;
+          break;
+        }
+    }
+
+  if (cut != NULL)
+    *cut = '\0';
+  *value = g_strstrip (g_steal_pointer (&copy));
+}
+
+static void
+match_target (MiIssue    *self,
+              MiTestCase *tc)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (tc->results));
+  MiMeasurement *sample = NULL;
+
+  if (tc->target != NULL)
+    return;
+
+  for (guint r = 0; r < n && sample == NULL; r++)
+    {
+      g_autoptr(MiResult) result = g_list_model_get_item (G_LIST_MODEL (tc->results), r);
+
+      sample = result->measurement;
+    }
+  if (sample == NULL)
+    return;
+
+  for (guint c = 0; c < g_list_model_get_n_items (G_LIST_MODEL (self->criteria)); c++)
+    {
+      g_autoptr(MiCriterion) criterion = g_list_model_get_item (G_LIST_MODEL (self->criteria), c);
+      MiMeasurement *target = criterion->target;
+
+      if (target == NULL || target->dimension != sample->dimension)
+        continue;
+      if (target->dimension == MI_DIMENSION_NONE && g_strcmp0 (target->unit, sample->unit) != 0)
+        continue;
+
+      tc->target = g_object_ref (target);
+      tc->target_metric = g_strdup (criterion->metric);
+      return;
+    }
+}
+
+static void
+parse_test_cases (MiIssue    *self,
+                  MiMarkdown *md)
+{
+  MiTestCase *tc = NULL;
+  guint tc_last = 0;
+  guint criteria_last = 0;
+
+  for (guint i = 1; i <= md->n_lines; i++)
+    {
+      MiLineKind kind = mi_markdown_kind (md, i);
+
+      if (tc != NULL && i > tc_last)
+        tc = NULL;
+
+      if (kind == MI_LINE_HEADING)
+        {
+          g_autofree char *text = heading_at (md, i);
+          g_autofree char *id = NULL;
+          g_autofree char *title = NULL;
+          guint level = mi_markdown_level (md, i);
+
+          if (has_prefix_ci (text, "success criteria"))
+            {
+              self->criteria_line = i;
+              criteria_last = section_end (md, i, level);
+            }
+          else if (parse_test_case_heading (text, &id, &title))
+            {
+              MiTestCasePlace *place;
+
+              tc = mi_test_case_new_internal ();
+              tc->id = g_steal_pointer (&id);
+              tc->title = mi_markdown_strip_inline (title);
+              tc->line = i;
+              tc_last = section_end (md, i, level);
+              place = mi_test_case_get_place (tc);
+              place->last_line = last_non_blank (md, i, tc_last);
+              g_list_store_append (self->test_cases, tc);
+              g_object_unref (tc);
+            }
+          continue;
+        }
+
+      if (kind == MI_LINE_ITEM && i <= criteria_last && tc == NULL)
+        {
+          g_autofree char *line = mi_markdown_line (md, i);
+          g_autofree char *item = mi_markdown_item_text (line);
+          g_autofree char *plain = mi_markdown_strip_inline (item);
+          const char *colon = strchr (plain, ':');
+          MiCriterion *criterion;
+
+          if (colon == NULL)
+            continue;
+
+          criterion = mi_criterion_new_internal ();
+          criterion->metric = g_strstrip (g_strndup (plain, colon - plain));
+          criterion->target = mi_measurement_parse (colon + 1);
+          criterion->text = g_strdup (plain);
+          criterion->line = i;
+          g_list_store_append (self->criteria, criterion);
+          g_object_unref (criterion);
+          continue;
+        }
+
+      if (tc == NULL || !is_key_line_kind (kind))
+        continue;
+
+      {
+        g_autofree char *line = mi_markdown_line (md, i);
+        g_autofree char *raw_key = NULL;
+        g_autofree char *value = NULL;
+        g_autofree char *item = NULL;
+        g_autofree char *rest = NULL;
+        guint attempt;
+
+        if (mi_markdown_split_key_value (line, &raw_key, &value, NULL, NULL))
+          {
+            g_autofree char *key = lower_key (raw_key);
+
+            if (g_str_equal (key, "procedure"))
+              set_str (&tc->procedure, value);
+            else if (g_str_equal (key, "target") && tc->target == NULL)
+              tc->target = mi_measurement_parse (value);
+            else if (g_str_equal (key, "results"))
+              mi_test_case_get_place (tc)->results_line = i;
+            continue;
+          }
+
+        if (kind != MI_LINE_ITEM)
+          continue;
+
+        item = mi_markdown_item_text (line);
+        if (parse_numbered (item, "attempt", &attempt, &rest))
+          {
+            MiResult *result = mi_result_new_internal ();
+
+            result->attempt = attempt;
+            split_result (rest, &result->text, &result->verdict, &result->written);
+            result->measurement = mi_measurement_parse (result->text);
+            result->line = i;
+            g_list_store_append (tc->results, result);
+            g_object_unref (result);
+            mi_test_case_get_place (tc)->last_result_line = i;
+          }
+      }
+    }
+
+  for (guint t = 0; t < g_list_model_get_n_items (G_LIST_MODEL (self->test_cases)); t++)
+    {
+      g_autoptr(MiTestCase) test_case = g_list_model_get_item (G_LIST_MODEL (self->test_cases), t);
+
+      match_target (self, test_case);
+
+      for (guint r = 0; r < g_list_model_get_n_items (G_LIST_MODEL (test_case->results)); r++)
+        {
+          g_autoptr(MiResult) result = g_list_model_get_item (G_LIST_MODEL (test_case->results), r);
+
+          if (!result->written)
+            result->verdict = mi_measurement_judge (test_case->target, result->measurement);
+        }
+    }
+}
+
+static void
+parse_approach (MiAttempt  *attempt,
+                MiMarkdown *md)
+{
+  for (guint i = 1; i <= md->n_lines; i++)
+    {
+      MiLineKind kind = mi_markdown_kind (md, i);
+
+      if (kind == MI_LINE_HEADING)
+        {
+          guint level = mi_markdown_level (md, i);
+          g_autofree char *text = heading_at (md, i);
+          g_autofree char *title = NULL;
+          guint number;
+
+          if (level == 1 && attempt->title == NULL)
+            {
+              if (parse_numbered (text, "attempt", &number, &title))
+                set_str (&attempt->title, title);
+              else
+                set_str (&attempt->title, text);
+            }
+          else if (has_prefix_ci (text, "hypothesis") && attempt->hypothesis == NULL)
+            attempt->hypothesis = mi_markdown_text (md, i + 1, section_end (md, i, level));
+          else if (has_prefix_ci (text, "expected outcome") && attempt->expected_outcome == NULL)
+            attempt->expected_outcome = mi_markdown_text (md, i + 1, section_end (md, i, level));
+          continue;
+        }
+
+      if (is_key_line_kind (kind))
+        {
+          g_autofree char *value = NULL;
+          g_autofree char *key = line_key_value (md, i, &value);
+
+          if (key == NULL)
+            continue;
+          if (g_str_equal (key, "hypothesis"))
+            set_str (&attempt->hypothesis, value);
+          else if (g_str_equal (key, "expected outcome"))
+            set_str (&attempt->expected_outcome, value);
+        }
+    }
+}
+
+static MiDocument *
+load_optional (GFile        *file,
+               GCancellable *cancellable)
+{
+  g_autoptr(MiDocument) doc = mi_document_new (file);
+
+  if (!mi_document_load (doc, cancellable, NULL) || !mi_document_get_exists (doc))
+    return NULL;
+  return g_steal_pointer (&doc);
+}
+
+static int
+compare_attempts (gconstpointer a,
+                  gconstpointer b)
+{
+  MiAttempt *x = *(MiAttempt **) a;
+  MiAttempt *y = *(MiAttempt **) b;
+
+  if (x->number != y->number)
+    return x->number < y->number ? -1 : 1;
+  return g_strcmp0 (x->slug, y->slug);
+}
+
+static MiAttempt *
+find_in (GPtrArray *attempts,
+         guint      number)
+{
+  for (guint i = 0; i < attempts->len; i++)
+    {
+      MiAttempt *attempt = g_ptr_array_index (attempts, i);
+
+      if (attempt->number == number)
+        return attempt;
+    }
+  return NULL;
+}
+
+static void
+split_dates (MiAttempt *attempt)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (attempt->dates == NULL)
+    return;
+
+  parts = g_regex_split_simple ("\\s+(?:to|until|-|–|—)\\s+", attempt->dates, 0, 0);
+  if (parts[0] != NULL && is_date (g_strstrip (parts[0])))
+    attempt->start_date = g_strndup (parts[0], 10);
+  if (parts[0] != NULL && parts[1] != NULL)
+    {
+      const char *end = g_strstrip (parts[1]);
+
+      if (is_date (end))
+        attempt->end_date = g_strndup (end, 10);
+      else if (attempt->start_date != NULL && strlen (end) >= 5 &&
+               g_ascii_isdigit (end[0]) && end[2] == '-')
+        /* "2024-09-01 - 09-07": the year of the start. */
+        attempt->end_date = g_strdup_printf ("%.4s-%.5s", attempt->start_date, end);
+    }
+}
+
+static void
+collect_attempts (MiIssue      *self,
+                  Sources      *sources,
+                  GCancellable *cancellable)
+{
+  g_autoptr(GFile) dir = g_file_get_child (self->folder, "attempts");
+  g_autofree char *path = g_file_get_path (dir);
+  g_autoptr(GPtrArray) attempts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDir) gdir = path ? g_dir_open (path, 0, NULL) : NULL;
+  const char *name;
+
+  while (gdir != NULL && (name = g_dir_read_name (gdir)) != NULL)
+    {
+      g_autofree char *child_path = g_build_filename (path, name, NULL);
+      g_autoptr(GFile) approach_file = NULL;
+      g_autoptr(GFile) results_file = NULL;
+      MiAttempt *attempt;
+      const char *rest;
+      guint number;
+
+      if (!read_number (name, &number, &rest) || !g_file_test (child_path, G_FILE_TEST_IS_DIR))
+        continue;
+      if (*rest == '-' || *rest == '_' || *rest == ' ' || *rest == '.')
+        rest++;
+
+      attempt = mi_attempt_new_internal (number);
+      attempt->slug = g_strdup (rest);
+      attempt->folder = g_file_new_for_path (child_path);
+      approach_file = g_file_get_child (attempt->folder, "solution-approach.md");
+      results_file = g_file_get_child (attempt->folder, "attempt-results.md");
+      attempt->approach = load_optional (approach_file, cancellable);
+      attempt->results_doc = load_optional (results_file, cancellable);
+      if (attempt->approach != NULL)
+        {
+          g_autoptr(MiMarkdown) md = parse_document (attempt->approach);
+
+          if (md != NULL)
+            parse_approach (attempt, md);
+        }
+      g_ptr_array_add (attempts, attempt);
+    }
+
+  /* Attempts named only in the timeline or the log. */
+  for (guint s = 0; s < 2; s++)
+    {
+      GPtrArray *infos = s == 0 ? sources->log : sources->timeline;
+
+      for (guint i = 0; i < infos->len; i++)
+        {
+          SectionInfo *info = g_ptr_array_index (infos, i);
+
+          if (find_in (attempts, info->number) == NULL)
+            g_ptr_array_add (attempts, mi_attempt_new_internal (info->number));
+        }
+    }
+
+  g_ptr_array_sort (attempts, compare_attempts);
+
+  /* The log first, then the timeline, then the folder's own file. */
+  for (guint s = 0; s < 2; s++)
+    {
+      GPtrArray *infos = s == 0 ? sources->log : sources->timeline;
+
+      for (guint i = 0; i < infos->len; i++)
+        {
+          SectionInfo *info = g_ptr_array_index (infos, i);
+          MiAttempt *attempt = find_in (attempts, info->number);
+          g_autofree char *approach_title = NULL;
+
+          if (s == 0 && attempt->log_line == 0)
+            {
+              attempt->log_line = info->line;
+              /* The log's title wins over the approach file's. */
+              approach_title = g_steal_pointer (&attempt->title);
+              set_str (&attempt->title, info->title);
+              set_str (&attempt->title, approach_title);
+              set_str (&attempt->hypothesis, info->hypothesis);
+              set_str (&attempt->learning, info->learning);
+            }
+          else if (s == 1 && attempt->timeline_line == 0)
+            {
+              attempt->timeline_line = info->line;
+              set_str (&attempt->title, info->title);
+            }
+          else
+            continue;
+
+          set_str (&attempt->dates, info->dates);
+          if (attempt->result == NULL && info->result != NULL && *info->result != '\0')
+            {
+              attempt->result = g_strdup (info->result);
+              attempt->outcome = mi_outcome_parse (info->result);
+            }
+        }
+    }
+
+  for (guint i = 0; i < attempts->len; i++)
+    {
+      MiAttempt *attempt = g_ptr_array_index (attempts, i);
+
+      if (attempt->title == NULL && attempt->slug != NULL)
+        attempt->title = g_strdup (attempt->slug);
+      if (attempt->title == NULL)
+        attempt->title = g_strdup_printf (_("Attempt %03u"), attempt->number);
+      split_dates (attempt);
+    }
+
+  g_list_store_splice (self->attempts, 0, 0, attempts->pdata, attempts->len);
+}
+
+/**
+ * mi_issue_parse_into:
+ * Reads every file of the folder into @self, a fresh object.
+ */
+void
+mi_issue_parse_into (MiIssue      *self,
+                     GCancellable *cancellable)
+{
+  Sources sources;
+
+  sources.timeline = g_ptr_array_new_with_free_func ((GDestroyNotify) section_info_free);
+  sources.log = g_ptr_array_new_with_free_func ((GDestroyNotify) section_info_free);
+
+  for (guint f = 0; f < MI_ISSUE_N_FILES; f++)
+    {
+      g_autoptr(GFile) file = g_file_get_child (self->folder, file_names[f]);
+      g_autoptr(MiMarkdown) md = NULL;
+
+      self->docs[f] = mi_document_new (file);
+      if (!mi_document_load (self->docs[f], cancellable, NULL))
+        continue;
+
+      md = parse_document (self->docs[f]);
+      if (md == NULL)
+        continue;
+
+      switch (f)
+        {
+        case MI_ISSUE_FILE_README:
+          parse_readme (self, md, &sources);
+          break;
+        case MI_ISSUE_FILE_DESCRIPTION:
+          parse_description (self, md);
+          break;
+        case MI_ISSUE_FILE_LOG:
+          parse_log (self, md, &sources);
+          break;
+        case MI_ISSUE_FILE_TEST_CASES:
+          parse_test_cases (self, md);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  collect_attempts (self, &sources, cancellable);
+
+  if (self->title == NULL)
+    self->title = g_strdup (self->slug);
+
+  g_ptr_array_unref (sources.timeline);
+  g_ptr_array_unref (sources.log);
+}
+
+static void
+replace_store (GListStore *dest,
+               GListStore *src)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (src));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (src), i));
+
+  g_list_store_splice (dest, 0, g_list_model_get_n_items (G_LIST_MODEL (dest)),
+                       items->pdata, items->len);
+}
+
+#define TAKE_STR(field, prop)                                    \
+  G_STMT_START {                                                 \
+    if (g_strcmp0 (self->field, fresh->field) != 0)              \
+      {                                                          \
+        g_free (self->field);                                    \
+        self->field = g_steal_pointer (&fresh->field);           \
+        if (prop)                                                \
+          g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
+      }                                                          \
+  } G_STMT_END
+
+/**
+ * mi_issue_take_parse:
+ * Moves what @fresh parsed into @self, notifying what changed; the list
+ * models keep their identity and change by splice.
+ */
+void
+mi_issue_take_parse (MiIssue *self,
+                     MiIssue *fresh)
+{
+  guint old_attempts = g_list_model_get_n_items (G_LIST_MODEL (self->attempts));
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  for (guint f = 0; f < MI_ISSUE_N_FILES; f++)
+    g_set_object (&self->docs[f], fresh->docs[f]);
+
+  TAKE_STR (title, PROP_TITLE);
+  TAKE_STR (created, PROP_CREATED);
+  TAKE_STR (duration, PROP_DURATION);
+  TAKE_STR (status_text, 0);
+  TAKE_STR (summary, 0);
+  TAKE_STR (problem_statement, 0);
+  TAKE_STR (root_cause, 0);
+  TAKE_STR (resolution, 0);
+  TAKE_STR (current_understanding, 0);
+
+  g_strfreev (self->symptoms);
+  self->symptoms = g_steal_pointer (&fresh->symptoms);
+
+  if (self->status != fresh->status)
+    {
+      self->status = fresh->status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+    }
+  if (self->status_attempt != fresh->status_attempt)
+    {
+      self->status_attempt = fresh->status_attempt;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_ATTEMPT]);
+    }
+  self->total_attempts = fresh->total_attempts;
+
+  self->title_line = fresh->title_line;
+  self->status_line = fresh->status_line;
+  self->created_line = fresh->created_line;
+  self->total_line = fresh->total_line;
+  self->timeline_header_line = fresh->timeline_header_line;
+  self->timeline_last_line = fresh->timeline_last_line;
+  g_clear_pointer (&self->timeline_columns, g_ptr_array_unref);
+  self->timeline_columns = g_steal_pointer (&fresh->timeline_columns);
+  self->versions_level = fresh->versions_level;
+  self->versions_last_line = fresh->versions_last_line;
+  self->log_level = fresh->log_level;
+  self->log_last_line = fresh->log_last_line;
+  self->criteria_line = fresh->criteria_line;
+  self->has_timeline_table = fresh->has_timeline_table;
+
+  replace_store (self->attempts, fresh->attempts);
+  replace_store (self->hypotheses, fresh->hypotheses);
+  replace_store (self->test_cases, fresh->test_cases);
+  replace_store (self->log_entries, fresh->log_entries);
+  replace_store (self->criteria, fresh->criteria);
+
+  if (old_attempts != g_list_model_get_n_items (G_LIST_MODEL (self->attempts)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ATTEMPTS]);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+#undef TAKE_STR
+
+/* ---------------------------------------------------------------------- */
+
+static void
+mi_issue_dispose (GObject *object)
+{
+  MiIssue *self = (MiIssue *) object;
+
+  for (guint f = 0; f < MI_ISSUE_N_FILES; f++)
+    g_clear_object (&self->docs[f]);
+  g_clear_object (&self->attempts);
+  g_clear_object (&self->hypotheses);
+  g_clear_object (&self->test_cases);
+  g_clear_object (&self->log_entries);
+  g_clear_object (&self->criteria);
+
+  G_OBJECT_CLASS (mi_issue_parent_class)->dispose (object);
+}
+
+static void
+mi_issue_finalize (GObject *object)
+{
+  MiIssue *self = (MiIssue *) object;
+
+  g_clear_object (&self->folder);
+  g_clear_pointer (&self->slug, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->status_text, g_free);
+  g_clear_pointer (&self->created, g_free);
+  g_clear_pointer (&self->duration, g_free);
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->problem_statement, g_free);
+  g_clear_pointer (&self->symptoms, g_strfreev);
+  g_clear_pointer (&self->root_cause, g_free);
+  g_clear_pointer (&self->resolution, g_free);
+  g_clear_pointer (&self->current_understanding, g_free);
+  g_clear_pointer (&self->timeline_columns, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (mi_issue_parent_class)->finalize (object);
+}
+
+static void
+mi_issue_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  MiIssue *self = MI_ISSUE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDER:
+      g_value_set_object (value, self->folder);
+      break;
+
+    case PROP_SLUG:
+      g_value_set_string (value, self->slug);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+
+    case PROP_STATUS_ATTEMPT:
+      g_value_set_uint (value, self->status_attempt);
+      break;
+
+    case PROP_CREATED:
+      g_value_set_string (value, self->created);
+      break;
+
+    case PROP_DURATION:
+      g_value_set_string (value, self->duration);
+      break;
+
+    case PROP_N_ATTEMPTS:
+      g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self->attempts)));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mi_issue_class_init (MiIssueClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mi_issue_dispose;
+  object_class->finalize = mi_issue_finalize;
+  object_class->get_property = mi_issue_get_property;
+
+  properties[PROP_FOLDER] =
+    g_param_spec_object ("folder", NULL, NULL, G_TYPE_FILE,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SLUG] =
+    g_param_spec_string ("slug", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, MI_TYPE_STATUS, MI_STATUS_UNKNOWN,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STATUS_ATTEMPT] =
+    g_param_spec_uint ("status-attempt", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CREATED] =
+    g_param_spec_string ("created", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DURATION] =
+    g_param_spec_string ("duration", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_N_ATTEMPTS] =
+    g_param_spec_uint ("n-attempts", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mi_issue_init (MiIssue *self)
+{
+  self->total_attempts = -1;
+  self->attempts = g_list_store_new (MI_TYPE_ATTEMPT);
+  self->hypotheses = g_list_store_new (MI_TYPE_HYPOTHESIS);
+  self->test_cases = g_list_store_new (MI_TYPE_TEST_CASE);
+  self->log_entries = g_list_store_new (MI_TYPE_LOG_ENTRY);
+  self->criteria = g_list_store_new (MI_TYPE_CRITERION);
+}
+
+static MiIssue *
+issue_new (GFile *folder)
+{
+  MiIssue *self = g_object_new (MI_TYPE_ISSUE, NULL);
+
+  self->folder = g_object_ref (folder);
+  self->slug = g_file_get_basename (folder);
+  return self;
+}
+
+/**
+ * mi_issue_load:
+ * Reads the meta-issue in @folder. Missing files and sections are not errors:
+ * a folder with only a README is a meta-issue; so is an empty one.
+ */
+MiIssue *
+mi_issue_load (GFile         *folder,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(MiIssue) self = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *name = g_file_get_parse_name (folder);
+
+      g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_NOT_FOUND,
+                   _("“%s” is not a folder of a meta-issue."), name);
+      return NULL;
+    }
+
+  self = issue_new (folder);
+  mi_issue_parse_into (self, cancellable);
+  return g_steal_pointer (&self);
+}
+
+/**
+ * mi_issue_reload:
+ * Reads the files again. Objects of the list models are replaced.
+ */
+gboolean
+mi_issue_reload (MiIssue       *self,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(MiIssue) fresh = NULL;
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), FALSE);
+
+  fresh = mi_issue_load (self->folder, cancellable, error);
+  if (fresh == NULL)
+    return FALSE;
+
+  mi_issue_take_parse (self, fresh);
+  return TRUE;
+}
+
+GFile *
+mi_issue_get_folder (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  return self->folder;
+}
+
+const char *
+mi_issue_get_slug (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  return self->slug;
+}
+
+const char *
+mi_issue_get_title (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  return self->title;
+}
+
+MiStatus
+mi_issue_get_status (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), MI_STATUS_UNKNOWN);
+  return self->status;
+}
+
+guint
+mi_issue_get_status_attempt (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), 0);
+  return self->status_attempt;
+}
+
+const char *
+mi_issue_get_status_text (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  return self->status_text;
+}
+
+const char *
+mi_issue_get_created (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  return self->created;
+}
+
+/* As written in the README; -1 when not written. */
+int
+mi_issue_get_total_attempts (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), -1);
+  return self->total_attempts;
+}
+
+const char *
+mi_issue_get_duration (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  return self->duration;
+}
+
+const char *
+mi_issue_get_summary (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  return self->summary;
+}
+
+const char *
+mi_issue_get_problem_statement (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  return self->problem_statement;
+}
+
+const char * const *
+mi_issue_get_symptoms (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  return (const char * const *) self->symptoms;
+}
+
+const char *
+mi_issue_get_root_cause (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  return self->root_cause;
+}
+
+const char *
+mi_issue_get_resolution (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  return self->resolution;
+}
+
+const char *
+mi_issue_get_current_understanding (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  return self->current_understanding;
+}
+
+GListModel *
+mi_issue_get_attempts (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  return G_LIST_MODEL (self->attempts);
+}
+
+GListModel *
+mi_issue_get_hypotheses (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  return G_LIST_MODEL (self->hypotheses);
+}
+
+GListModel *
+mi_issue_get_test_cases (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  return G_LIST_MODEL (self->test_cases);
+}
+
+GListModel *
+mi_issue_get_log_entries (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  return G_LIST_MODEL (self->log_entries);
+}
+
+GListModel *
+mi_issue_get_criteria (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  return G_LIST_MODEL (self->criteria);
+}
+
+/* The first attempt with @number (transfer none), or NULL. */
+MiAttempt *
+mi_issue_find_attempt (MiIssue *self,
+                       guint    number)
+{
+  guint n;
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->attempts));
+  for (guint i = 0; i < n; i++)
+    {
+      MiAttempt *attempt = g_list_model_get_item (G_LIST_MODEL (self->attempts), i);
+
+      g_object_unref (attempt);
+      if (attempt->number == number)
+        return attempt;
+    }
+  return NULL;
+}
+
+/* The test case whose id is @id, ignoring case (transfer none), or NULL. */
+MiTestCase *
+mi_issue_find_test_case (MiIssue    *self,
+                         const char *id)
+{
+  guint n;
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->test_cases));
+  for (guint i = 0; i < n; i++)
+    {
+      MiTestCase *tc = g_list_model_get_item (G_LIST_MODEL (self->test_cases), i);
+
+      g_object_unref (tc);
+      if (g_ascii_strcasecmp (tc->id, id) == 0)
+        return tc;
+    }
+  return NULL;
+}
+
+/* The attempt with the highest number (transfer none), or NULL. */
+MiAttempt *
+mi_issue_get_last_attempt (MiIssue *self)
+{
+  guint n;
+  MiAttempt *attempt;
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->attempts));
+  if (n == 0)
+    return NULL;
+  attempt = g_list_model_get_item (G_LIST_MODEL (self->attempts), n - 1);
+  g_object_unref (attempt);
+  return attempt;
+}
+
+/* The document of one of the four files; it exists even when the file
+ * does not (mi_document_get_exists() tells). */
+MiDocument *
+mi_issue_get_document (MiIssue     *self,
+                       MiIssueFile  file)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  g_return_val_if_fail (file < MI_ISSUE_N_FILES, NULL);
+
+  return self->docs[file];
+}
+
+GFile *
+mi_issue_get_file (MiIssue     *self,
+                   MiIssueFile  file)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+  g_return_val_if_fail (file < MI_ISSUE_N_FILES, NULL);
+
+  return mi_document_get_file (self->docs[file]);
+}

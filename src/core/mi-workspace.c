@@ -1,0 +1,561 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mi-workspace"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mi-issue-private.h"
+#include "mi-templates.h"
+#include "mi-workspace.h"
+
+/*
+ * MiWorkspace: a repository's docs/meta-issues/, as a GListModel of MiIssue
+ * sorted by slug. Opening reads every meta-issue, in parallel on as many
+ * threads as there are processors; open_async does the whole of it in a
+ * worker thread, so no main loop waits on the disk.
+ */
+struct _MiWorkspace
+{
+  GObject     parent_instance;
+
+  GFile      *root;
+  GFile      *issues_dir;
+  GPtrArray  *issues;     /* of MiIssue, sorted by slug */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MiWorkspace, mi_workspace, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_ROOT,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_QUARK (mi-workspace-error-quark, mi_workspace_error)
+
+static GType
+list_model_get_item_type (GListModel *model)
+{
+  return MI_TYPE_ISSUE;
+}
+
+static guint
+list_model_get_n_items (GListModel *model)
+{
+  return MI_WORKSPACE (model)->issues->len;
+}
+
+static gpointer
+list_model_get_item (GListModel *model,
+                     guint       position)
+{
+  MiWorkspace *self = MI_WORKSPACE (model);
+
+  if (position >= self->issues->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->issues, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_model_get_item_type;
+  iface->get_n_items = list_model_get_n_items;
+  iface->get_item = list_model_get_item;
+}
+
+static int
+compare_slugs (gconstpointer a,
+               gconstpointer b)
+{
+  MiIssue *x = *(MiIssue **) a;
+  MiIssue *y = *(MiIssue **) b;
+
+  return strcmp (mi_issue_get_slug (x), mi_issue_get_slug (y));
+}
+
+typedef struct
+{
+  char         **paths;
+  MiIssue      **out;
+  guint          n;
+  gint           next;   /* atomic */
+  GCancellable  *cancellable;
+} LoadJob;
+
+static gpointer
+load_worker (gpointer data)
+{
+  LoadJob *job = data;
+
+  for (;;)
+    {
+      guint i = (guint) g_atomic_int_add (&job->next, 1);
+      g_autoptr(GFile) folder = NULL;
+
+      if (i >= job->n || g_cancellable_is_cancelled (job->cancellable))
+        break;
+
+      folder = g_file_new_for_path (job->paths[i]);
+      job->out[i] = mi_issue_load (folder, job->cancellable, NULL);
+    }
+
+  return NULL;
+}
+
+/* Reads every meta-issue folder of @issues_dir, in parallel. */
+static GPtrArray *
+load_issues (GFile         *issues_dir,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autofree char *path = g_file_get_path (issues_dir);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) issues = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree MiIssue **out = NULL;
+  GThread *threads[8];
+  guint n_threads;
+  LoadJob job = { 0 };
+  const char *name;
+
+  dir = g_dir_open (path, 0, &local_error);
+  if (dir == NULL)
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return g_steal_pointer (&issues);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = NULL;
+
+      if (name[0] == '.')
+        continue;
+      child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        g_ptr_array_add (paths, g_steal_pointer (&child));
+    }
+
+  out = g_new0 (MiIssue *, paths->len + 1);
+  job.paths = (char **) paths->pdata;
+  job.out = out;
+  job.n = paths->len;
+  job.cancellable = cancellable;
+
+  n_threads = CLAMP (g_get_num_processors (), 1, G_N_ELEMENTS (threads));
+  n_threads = MIN (n_threads, MAX (1, paths->len / 16));
+  for (guint t = 1; t < n_threads; t++)
+    threads[t] = g_thread_new ("mi-load", load_worker, &job);
+  load_worker (&job);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      for (guint i = 0; i < paths->len; i++)
+        g_clear_object (&out[i]);
+      return NULL;
+    }
+
+  for (guint i = 0; i < paths->len; i++)
+    if (out[i] != NULL)
+      g_ptr_array_add (issues, out[i]);
+
+  g_ptr_array_sort (issues, compare_slugs);
+  return g_steal_pointer (&issues);
+}
+
+static void
+mi_workspace_finalize (GObject *object)
+{
+  MiWorkspace *self = (MiWorkspace *) object;
+
+  g_clear_object (&self->root);
+  g_clear_object (&self->issues_dir);
+  g_clear_pointer (&self->issues, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (mi_workspace_parent_class)->finalize (object);
+}
+
+static void
+mi_workspace_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  MiWorkspace *self = MI_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROOT:
+      g_value_set_object (value, self->root);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->issues->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mi_workspace_class_init (MiWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = mi_workspace_finalize;
+  object_class->get_property = mi_workspace_get_property;
+
+  properties[PROP_ROOT] =
+    g_param_spec_object ("root", NULL, NULL, G_TYPE_FILE,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mi_workspace_init (MiWorkspace *self)
+{
+  self->issues = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static void
+set_issues (MiWorkspace *self,
+            GPtrArray   *issues)
+{
+  guint removed = self->issues->len;
+
+  g_ptr_array_unref (self->issues);
+  self->issues = g_ptr_array_ref (issues);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, issues->len);
+  if (removed != issues->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/**
+ * mi_workspace_find_root:
+ * The repository root for @folder: the nearest folder, @folder or one of its
+ * parents, that has docs/meta-issues/; else the nearest that is a git
+ * repository (a workspace with no meta-issues yet).
+ */
+GFile *
+mi_workspace_find_root (GFile   *folder,
+                        GError **error)
+{
+  g_autoptr(GFile) repository = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  for (dir = g_object_ref (folder); dir != NULL; )
+    {
+      g_autoptr(GFile) issues = g_file_resolve_relative_path (dir, "docs/meta-issues");
+      g_autoptr(GFile) git = g_file_get_child (dir, ".git");
+      GFile *parent;
+
+      if (g_file_query_file_type (issues, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        return g_steal_pointer (&dir);
+      if (repository == NULL && g_file_query_exists (git, NULL))
+        repository = g_object_ref (dir);
+
+      parent = g_file_get_parent (dir);
+      g_object_unref (dir);
+      dir = parent;
+    }
+
+  if (repository != NULL)
+    return g_steal_pointer (&repository);
+
+  name = g_file_get_parse_name (folder);
+  g_set_error (error, MI_WORKSPACE_ERROR, MI_WORKSPACE_ERROR_NOT_FOUND,
+               _("No docs/meta-issues folder and no git repository in “%s” or its parents. Open a folder inside a repository, or create docs/meta-issues in it."),
+               name);
+  return NULL;
+}
+
+MiWorkspace *
+mi_workspace_open (GFile         *folder,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(MiWorkspace) self = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GFile) root = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  root = mi_workspace_find_root (folder, error);
+  if (root == NULL)
+    return NULL;
+
+  self = g_object_new (MI_TYPE_WORKSPACE, NULL);
+  self->root = g_steal_pointer (&root);
+  self->issues_dir = g_file_resolve_relative_path (self->root, "docs/meta-issues");
+
+  issues = load_issues (self->issues_dir, cancellable, error);
+  if (issues == NULL)
+    return NULL;
+
+  g_ptr_array_unref (self->issues);
+  self->issues = g_steal_pointer (&issues);
+  return g_steal_pointer (&self);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  MiWorkspace *self = mi_workspace_open (task_data, cancellable, &error);
+
+  if (self == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, self, g_object_unref);
+}
+
+void
+mi_workspace_open_async (GFile               *folder,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (folder));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mi_workspace_open_async);
+  g_task_set_task_data (task, g_object_ref (folder), g_object_unref);
+  g_task_run_in_thread (task, open_thread);
+}
+
+MiWorkspace *
+mi_workspace_open_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * mi_workspace_reload:
+ * Reads the folder again: issues added or removed on disk appear or go.
+ */
+gboolean
+mi_workspace_reload (MiWorkspace   *self,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GPtrArray) issues = NULL;
+
+  g_return_val_if_fail (MI_IS_WORKSPACE (self), FALSE);
+
+  issues = load_issues (self->issues_dir, cancellable, error);
+  if (issues == NULL)
+    return FALSE;
+
+  set_issues (self, issues);
+  return TRUE;
+}
+
+GFile *
+mi_workspace_get_root (MiWorkspace *self)
+{
+  g_return_val_if_fail (MI_IS_WORKSPACE (self), NULL);
+  return self->root;
+}
+
+GFile *
+mi_workspace_get_issues_dir (MiWorkspace *self)
+{
+  g_return_val_if_fail (MI_IS_WORKSPACE (self), NULL);
+  return self->issues_dir;
+}
+
+/* The meta-issue in docs/meta-issues/@slug (transfer none), or NULL. */
+MiIssue *
+mi_workspace_find_issue (MiWorkspace *self,
+                         const char  *slug)
+{
+  g_return_val_if_fail (MI_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (slug != NULL, NULL);
+
+  for (guint i = 0; i < self->issues->len; i++)
+    {
+      MiIssue *issue = g_ptr_array_index (self->issues, i);
+
+      if (g_str_equal (mi_issue_get_slug (issue), slug))
+        return issue;
+    }
+  return NULL;
+}
+
+/* @file's path relative to the root, or its full path when outside. */
+char *
+mi_workspace_get_relative_path (MiWorkspace *self,
+                                GFile       *file)
+{
+  char *relative;
+
+  g_return_val_if_fail (MI_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  relative = g_file_get_relative_path (self->root, file);
+  if (relative == NULL)
+    relative = g_file_get_parse_name (file);
+  return relative;
+}
+
+static gboolean
+write_new_file (GFile       *file,
+                const char  *text,
+                GError     **error)
+{
+  g_autoptr(MiDocument) doc = mi_document_new_for_text (file, text, -1);
+
+  return mi_document_save (doc, NULL, error);
+}
+
+/**
+ * mi_workspace_create_issue:
+ * Creates docs/meta-issues/@slug/ with README.md, description.md,
+ * implementation-log.md and test-cases.md from the templates. @slug NULL
+ * derives it from @title. Nothing is left behind when it fails.
+ *
+ * Returns: (transfer none): the new meta-issue, now in the list.
+ */
+MiIssue *
+mi_workspace_create_issue (MiWorkspace  *self,
+                           const char   *title,
+                           const char   *slug,
+                           const char   *date,
+                           GError      **error)
+{
+  static const struct { const char *template; const char *file; } files[] = {
+    { "README", "README.md" },
+    { "description", "description.md" },
+    { "implementation-log", "implementation-log.md" },
+    { "test-cases", "test-cases.md" },
+  };
+  g_autofree char *derived = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(MiIssue) issue = NULL;
+  g_autofree char *texts[G_N_ELEMENTS (files)] = { NULL, };
+  guint position;
+
+  g_return_val_if_fail (MI_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  {
+    g_autofree char *trimmed = g_strstrip (g_strdup (title));
+
+    if (*trimmed == '\0' || strchr (trimmed, '\n') != NULL)
+      {
+        g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INVALID_VALUE,
+                     _("A meta-issue needs a title of one line."));
+        return NULL;
+      }
+  }
+
+  if (slug == NULL)
+    slug = derived = mi_slug_from_title (title);
+  if (!mi_slug_validate (slug, error))
+    return NULL;
+
+  if (date == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      date = today = g_date_time_format (now, "%Y-%m-%d");
+    }
+  else if (!mi_date_validate (date, error))
+    return NULL;
+
+  folder = g_file_get_child (self->issues_dir, slug);
+  if (g_file_query_exists (folder, NULL))
+    {
+      g_autofree char *name = g_file_get_parse_name (folder);
+
+      g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_EXISTS,
+                   _("“%s” already exists. Choose another slug with --slug, or open the existing meta-issue."),
+                   name);
+      return NULL;
+    }
+
+  {
+    const char *vars[] = { "title", title, "slug", slug, "date", date, "issue_title", title, NULL };
+
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        texts[i] = mi_templates_expand (self->root, files[i].template, vars, error);
+        if (texts[i] == NULL)
+          return NULL;
+      }
+  }
+
+  if (!g_file_make_directory_with_parents (folder, NULL, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (folder);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not create the folder “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GFile) file = g_file_get_child (folder, files[i].file);
+
+      if (!write_new_file (file, texts[i], error))
+        {
+          /* Take back what was written. */
+          for (guint j = 0; j < i; j++)
+            {
+              g_autoptr(GFile) written = g_file_get_child (folder, files[j].file);
+
+              g_file_delete (written, NULL, NULL);
+            }
+          g_file_delete (folder, NULL, NULL);
+          return NULL;
+        }
+    }
+
+  issue = mi_issue_load (folder, NULL, error);
+  if (issue == NULL)
+    return NULL;
+
+  for (position = 0; position < self->issues->len; position++)
+    if (strcmp (mi_issue_get_slug (g_ptr_array_index (self->issues, position)), slug) > 0)
+      break;
+
+  g_ptr_array_insert (self->issues, position, g_object_ref (issue));
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+
+  return issue;
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mi-types.h"
+
+G_BEGIN_DECLS
+
+#define MI_WORKSPACE_ERROR (mi_workspace_error_quark ())
+
+typedef enum
+{
+  MI_WORKSPACE_ERROR_NOT_FOUND,   /* no docs/meta-issues/ and no repository upwards */
+} MiWorkspaceError;
+
+#define MI_TYPE_WORKSPACE (mi_workspace_get_type ())
+G_DECLARE_FINAL_TYPE (MiWorkspace, mi_workspace, MI, WORKSPACE, GObject)
+
+GQuark        mi_workspace_error_quark   (void);
+
+GFile        *mi_workspace_find_root     (GFile               *folder,
+                                          GError             **error);
+MiWorkspace  *mi_workspace_open          (GFile               *folder,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+void          mi_workspace_open_async    (GFile               *folder,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+MiWorkspace  *mi_workspace_open_finish   (GAsyncResult        *result,
+                                          GError             **error);
+gboolean      mi_workspace_reload        (MiWorkspace         *self,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+GFile        *mi_workspace_get_root      (MiWorkspace         *self);
+GFile        *mi_workspace_get_issues_dir (MiWorkspace        *self);
+MiIssue      *mi_workspace_find_issue    (MiWorkspace         *self,
+                                          const char          *slug);
+MiIssue      *mi_workspace_create_issue  (MiWorkspace         *self,
+                                          const char          *title,
+                                          const char          *slug,
+                                          const char          *date,
+                                          GError             **error);
+char         *mi_workspace_get_relative_path (MiWorkspace     *self,
+                                          GFile               *file);
+
+G_END_DECLS

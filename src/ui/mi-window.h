@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "meta-issues.h"
+
+G_BEGIN_DECLS
+
+#define MI_TYPE_WINDOW (mi_window_get_type ())
+G_DECLARE_FINAL_TYPE (MiWindow, mi_window, MI, WINDOW, AdwApplicationWindow)
+
+MiWindow    *mi_window_new           (GtkApplication *application);
+void         mi_window_open          (MiWindow       *self,
+                                      GFile          *folder);
+void         mi_window_open_example  (MiWindow       *self);
+MiWorkspace *mi_window_get_workspace (MiWindow       *self);
+gboolean     mi_window_get_busy      (MiWindow       *self);
+
+G_END_DECLS
