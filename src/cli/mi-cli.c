@@ -416,13 +416,25 @@ print_block (const char *heading,
   g_print ("\n%s\n%s\n", heading, text);
 }
 
+/* "<indent><label> <value>", the value's further lines indented under it. */
 static void
 print_indented (const char *indent,
                 const char *label,
                 const char *value)
 {
-  if (value != NULL && *value != '\0')
-    g_print ("%s%s %s\n", indent, label, value);
+  g_auto(GStrv) lines = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+
+  lines = g_strsplit (value, "\n", -1);
+  if (label != NULL)
+    g_print ("%s%s %s\n", indent, label, lines[0]);
+  else
+    g_print ("%s%s\n", indent, lines[0]);
+
+  for (guint i = 1; lines[i] != NULL; i++)
+    g_print ("%s  %s\n", indent, lines[i]);
 }
 
 static void
@@ -567,11 +579,17 @@ print_issue (MiWorkspace *workspace,
           const char *date = mi_log_entry_get_date (entry);
           const char *text = mi_log_entry_get_text (entry);
 
+          g_autofree char *heading = NULL;
+
           if (mi_log_entry_get_attempt (entry) > 0)
-            g_print ("  %s  [%03u]  %s\n", date != NULL ? date : "", mi_log_entry_get_attempt (entry),
-                     text != NULL ? text : "");
+            /* Translators: a log entry's date and attempt: "2024-09-01 (attempt 001)" */
+            heading = g_strdup_printf (_("%s (attempt %03u)"), date != NULL ? date : "?",
+                                       mi_log_entry_get_attempt (entry));
           else
-            g_print ("  %s  %s\n", date != NULL ? date : "", text != NULL ? text : "");
+            heading = g_strdup (date != NULL ? date : "?");
+
+          g_print ("  %s\n", heading);
+          print_indented ("    ", NULL, text);
         }
     }
 }

@@ -263,6 +263,19 @@ append_block (MiDocument  *doc,
   mi_document_replace (doc, len, 0, insert->str);
 }
 
+/* @text, written with "\n", in the line ending @nl of the files around it. */
+static char *
+with_newline (const char *text,
+              const char *nl)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (g_str_equal (nl, "\n"))
+    return g_strdup (text);
+  lines = g_strsplit (text, "\n", -1);
+  return g_strjoinv (nl, lines);
+}
+
 static char *
 single_line (const char *text)
 {
@@ -489,12 +502,14 @@ mi_issue_add_attempt (MiIssue     *self,
     for (guint i = 0; i < G_N_ELEMENTS (files); i++)
       {
         g_autofree char *text = mi_templates_expand (root, files[i].template, vars, error);
+        g_autofree char *converted = NULL;
         g_autoptr(GFile) file = g_file_get_child (folder, files[i].file);
         g_autoptr(MiDocument) doc = NULL;
 
         if (text == NULL)
           return NULL;
-        doc = mi_document_new_for_text (file, text, -1);
+        converted = with_newline (text, mi_document_get_newline (readme));
+        doc = mi_document_new_for_text (file, converted, -1);
         change_add (&change, doc);
       }
   }
@@ -560,21 +575,14 @@ mi_issue_add_attempt (MiIssue     *self,
 
   /* The log's new section. */
   {
-    g_autofree char *heading = g_strdup_printf ("%s Attempt %s: %s",
-                                                self->log_level > 0 ? "##" : "##",
+    guint level = self->log_level > 0 ? MIN (self->log_level, 6) : 2;
+    g_autofree char *heading = g_strdup_printf ("%.*s Attempt %s: %s", (int) level, "######",
                                                 number_text, clean_title);
     g_autofree char *date_line = g_strdup_printf ("**Date:** %s", day);
     g_autofree char *hypothesis_line = g_strdup_printf ("**Hypothesis:** %s", clean_hypothesis);
     g_autofree char *result_line = g_strdup_printf ("**Result:** %s", mi_outcome_to_markdown (MI_OUTCOME_IN_PROGRESS));
     const char *lines[] = { heading, "", date_line, hypothesis_line, result_line, NULL };
 
-    if (self->log_level > 2)
-      {
-        g_free (heading);
-        heading = g_strdup_printf ("%.*s Attempt %s: %s", (int) self->log_level,
-                                   "######", number_text, clean_title);
-        lines[0] = heading;
-      }
     if (*clean_hypothesis == '\0')
       {
         lines[3] = lines[4];

@@ -57,24 +57,34 @@ mi_application_about_action (GSimpleAction *action,
   static const char *developers[] = { "The Meta-Issues Contributors", NULL };
   MiApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *about;
+  GObject *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", window,
-                        "modal", TRUE,
-                        "application-name", _("Meta-Issues"),
-                        "application-icon", APPLICATION_ID,
-                        "version", PACKAGE_VERSION,
-                        "developer-name", _("The Meta-Issues Contributors"),
-                        "developers", developers,
-                        "comments", _("Keep the record of hard problems and every attempt to solve them"),
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "copyright", _("© The Meta-Issues Contributors"),
-                        /* Translators: your names, one per line, for the About window. */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
+#if ADW_CHECK_VERSION (1, 5, 0)
+  about = G_OBJECT (adw_about_dialog_new ());
+#else
+  about = G_OBJECT (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+#endif
 
+  g_object_set (about,
+                "application-name", _("Meta-Issues"),
+                "application-icon", APPLICATION_ID,
+                "version", PACKAGE_VERSION,
+                "developer-name", _("The Meta-Issues Contributors"),
+                "developers", developers,
+                "comments", _("Keep the record of hard problems and every attempt to solve them"),
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "copyright", _("© The Meta-Issues Contributors"),
+                /* Translators: your names, one per line, for the About window. */
+                "translator-credits", _("translator-credits"),
+                NULL);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (ADW_DIALOG (about), GTK_WIDGET (window));
+#else
   gtk_window_present (GTK_WINDOW (about));
+#endif
 }
 
 static void
@@ -171,8 +181,10 @@ mi_application_class_init (MiApplicationClass *klass)
 static void
 mi_application_init (MiApplication *self)
 {
-  /* The .Devel id differs; resources live under one base path for both. */
-  g_application_set_resource_base_path (G_APPLICATION (self), RESOURCE_BASE);
+  /* Translators: the argument in `meta-issues --help`. */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FOLDER]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Show the meta-issues of the repository that holds FOLDER."));
 }
 
 MiApplication *
@@ -181,5 +193,7 @@ mi_application_new (void)
   return g_object_new (MI_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
+                       /* The .Devel id differs; one base path for both. */
+                       "resource-base-path", RESOURCE_BASE,
                        NULL);
 }

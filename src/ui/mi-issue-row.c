@@ -169,12 +169,16 @@ static void
 mi_issue_row_dispose (GObject *object)
 {
   MiIssueRow *self = MI_ISSUE_ROW (object);
+  GtkWidget *child;
 
   if (self->issue != NULL)
     g_clear_signal_handler (&self->notify_handler, self->issue);
   g_clear_object (&self->issue);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MI_TYPE_ISSUE_ROW);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (mi_issue_row_parent_class)->dispose (object);
 }

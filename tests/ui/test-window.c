@@ -1,0 +1,877 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/*
+ * The main window as a user sees it: which page shows, the rows of the list
+ * and their labels, the settings it remembers, the example it installs. It
+ * also saves screenshots (light and dark) into the build folder.
+ */
+
+#include "config.h"
+
+#include <git2.h>
+
+#include <adwaita.h>
+
+#include "mi-application.h"
+#include "mi-issue-row.h"
+#include "mi-window.h"
+
+#define WAIT_TIMEOUT_MS 10000
+
+static MiApplication *app;
+static char *tmp_root;
+
+/* Helpers: files */
+
+static GFile *
+make_temp_dir (const char *name)
+{
+  g_autofree char *template = g_strdup_printf ("%s-XXXXXX", name);
+  g_autofree char *path = g_build_filename (tmp_root, template, NULL);
+
+  g_assert_nonnull (g_mkdtemp (path));
+
+  return g_file_new_for_path (path);
+}
+
+static GFile *
+source_file (const char *first,
+             ...)
+{
+  const char *root = g_getenv ("MI_SOURCE_ROOT");
+  g_autoptr(GFile) file = NULL;
+  const char *name;
+  va_list args;
+
+  g_assert_nonnull (root);
+  file = g_file_new_for_path (root);
+
+  va_start (args, first);
+  for (name = first; name != NULL; name = va_arg (args, const char *))
+    {
+      GFile *child = g_file_get_child (file, name);
+
+      g_object_unref (file);
+      file = child;
+    }
+  va_end (args);
+
+  return g_steal_pointer (&file);
+}
+
+static void
+copy_tree (GFile *src,
+           GFile *dest)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+  GFile *child;
+
+  if (!g_file_make_directory_with_parents (dest, NULL, &error))
+    {
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+      g_clear_error (&error);
+    }
+
+  enumerator = g_file_enumerate_children (src, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                               G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
+  g_assert_no_error (error);
+
+  while (g_file_enumerator_iterate (enumerator, &info, &child, NULL, &error) && info != NULL)
+    {
+      g_autoptr(GFile) target = g_file_get_child (dest, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        copy_tree (child, target);
+      else
+        {
+          g_file_copy (child, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+    }
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  GFileInfo *info;
+  GFile *child;
+
+  enumerator = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                                G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  while (enumerator != NULL &&
+         g_file_enumerator_iterate (enumerator, &info, &child, NULL, NULL) &&
+         info != NULL)
+    {
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_file_delete (child, NULL, NULL);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+/* Asserts every file below @expected exists below @actual with the same bytes;
+ * returns how many files it compared. */
+static guint
+assert_same_files (GFile *expected,
+                   GFile *actual)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+  GFile *child;
+  guint n = 0;
+
+  enumerator = g_file_enumerate_children (expected, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                                    G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
+  g_assert_no_error (error);
+
+  while (g_file_enumerator_iterate (enumerator, &info, &child, NULL, &error) && info != NULL)
+    {
+      g_autoptr(GFile) other = g_file_get_child (actual, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        n += assert_same_files (child, other);
+      else
+        {
+          g_autofree char *want = NULL;
+          g_autofree char *got = NULL;
+          g_autofree char *path = g_file_get_path (other);
+          gsize want_len, got_len;
+
+          g_file_load_contents (child, NULL, &want, &want_len, NULL, &error);
+          g_assert_no_error (error);
+          g_file_load_contents (other, NULL, &got, &got_len, NULL, &error);
+          g_assert_no_error (error);
+
+          g_test_message ("comparing %s", path);
+          g_assert_cmpmem (got, got_len, want, want_len);
+          n++;
+        }
+    }
+  g_assert_no_error (error);
+
+  return n;
+}
+
+/* Helpers: main loop */
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Predicate) (gpointer data);
+
+static gboolean
+wait_for (Predicate predicate,
+          gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (WAIT_TIMEOUT_MS, on_timeout_cb, &timed_out);
+
+  while (!predicate (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return predicate (data);
+}
+
+/* Lets the window lay out and draw, and transitions finish. */
+static void
+wait_ms (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, on_timeout_cb, &timed_out);
+
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+window_is_idle (gpointer data)
+{
+  return !mi_window_get_busy (data);
+}
+
+/* Helpers: widgets */
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+collect_widgets (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_visible (root))
+    g_ptr_array_add (out, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, out);
+}
+
+static GtkStack *
+get_main_stack (MiWindow *window)
+{
+  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (window), GTK_TYPE_STACK, stacks);
+
+  for (guint i = 0; i < stacks->len; i++)
+    if (gtk_stack_get_child_by_name (stacks->pdata[i], "issues") != NULL)
+      return stacks->pdata[i];
+
+  g_assert_not_reached ();
+}
+
+static const char *
+get_page (MiWindow *window)
+{
+  return gtk_stack_get_visible_child_name (get_main_stack (window));
+}
+
+static GtkListView *
+get_list_view (MiWindow *window)
+{
+  GtkWidget *list_view = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "issue-list");
+
+  g_assert_nonnull (list_view);
+
+  return GTK_LIST_VIEW (list_view);
+}
+
+/* The rows the list view shows, with an issue bound. */
+static GPtrArray *
+get_rows (MiWindow *window)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  GPtrArray *rows = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (get_list_view (window)), MI_TYPE_ISSUE_ROW, all);
+
+  for (guint i = 0; i < all->len; i++)
+    if (mi_issue_row_get_issue (all->pdata[i]) != NULL)
+      g_ptr_array_add (rows, all->pdata[i]);
+
+  return rows;
+}
+
+typedef struct
+{
+  MiWindow *window;
+  guint     n_rows;
+} RowsWait;
+
+static gboolean
+rows_are_shown (gpointer data)
+{
+  RowsWait *wait = data;
+  g_autoptr(GPtrArray) rows = get_rows (wait->window);
+
+  return rows->len == wait->n_rows;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_LABEL, labels);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), text) == 0)
+      return labels->pdata[i];
+
+  return NULL;
+}
+
+/* The shown row whose title label reads @title. */
+static GtkWidget *
+find_row (MiWindow   *window,
+          const char *title)
+{
+  g_autoptr(GPtrArray) rows = get_rows (window);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *label = find_widget (rows->pdata[i], GTK_TYPE_LABEL, "heading");
+
+      if (label != NULL && g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), title) == 0)
+        return rows->pdata[i];
+    }
+
+  return NULL;
+}
+
+/* Asserts the row of @title shows @status in a pill of class @status_id and
+ * "@attempts" (as in "3 attempts"). */
+static void
+assert_row (MiWindow   *window,
+            const char *title,
+            const char *status,
+            const char *status_id,
+            const char *attempts)
+{
+  GtkWidget *row = find_row (window, title);
+  GtkWidget *pill;
+
+  if (row == NULL)
+    g_error ("No row titled “%s”", title);
+
+  pill = find_widget (row, GTK_TYPE_LABEL, "status-pill");
+  g_assert_nonnull (pill);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pill)), ==, status);
+  g_assert_true (gtk_widget_has_css_class (pill, status_id));
+
+  g_assert_nonnull (find_label (row, attempts));
+}
+
+static MiWindow *
+new_window (void)
+{
+  MiWindow *window = mi_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 480);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static void
+open_and_wait (MiWindow *window,
+               GFile    *folder)
+{
+  mi_window_open (window, folder);
+  g_assert_true (mi_window_get_busy (window));
+  g_assert_cmpstr (get_page (window), ==, "loading");
+
+  g_assert_true (wait_for (window_is_idle, window));
+}
+
+static void
+save_screenshot (MiWindow   *window,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  GskRenderer *renderer;
+  int width, height;
+
+  /* Let the stack's crossfade and a frame or two finish. */
+  wait_ms (400);
+
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+
+  path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+save_screenshots (MiWindow   *window,
+                  const char *name)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autofree char *light = g_strdup_printf ("screenshot-%s-light.png", name);
+  g_autofree char *dark = g_strdup_printf ("screenshot-%s-dark.png", name);
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  save_screenshot (window, light);
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style_manager));
+  save_screenshot (window, dark);
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+close_window (MiWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_ms (10);
+}
+
+/* Tests */
+
+static void
+test_window_example (void)
+{
+  g_autoptr(GFile) src = source_file ("resources", "example", NULL);
+  g_autoptr(GFile) folder = make_temp_dir ("example");
+  g_autoptr(GSettings) settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
+  g_autofree char *path = g_file_get_path (folder);
+  g_autofree char *last = NULL;
+  g_auto(GStrv) recent = NULL;
+  GtkSelectionModel *model;
+  g_autoptr(MiIssue) issue = NULL;
+  MiWindow *window;
+  RowsWait rows = { NULL, 1 };
+
+  copy_tree (src, folder);
+
+  window = new_window ();
+  open_and_wait (window, folder);
+
+  g_assert_cmpstr (get_page (window), ==, "issues");
+  g_assert_nonnull (mi_window_get_workspace (window));
+
+  model = gtk_list_view_get_model (get_list_view (window));
+  g_assert_nonnull (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  issue = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (MI_IS_ISSUE (issue));
+  g_assert_cmpstr (mi_issue_get_title (issue), ==, "Performance Optimization Saga");
+
+  rows.window = window;
+  g_assert_true (wait_for (rows_are_shown, &rows));
+  assert_row (window, "Performance Optimization Saga", "Resolved", "resolved", "3 attempts");
+
+  /* The last attempt succeeded: its icon says so. */
+  {
+    GtkWidget *row = find_row (window, "Performance Optimization Saga");
+    GtkWidget *icon = find_widget (row, GTK_TYPE_IMAGE, "outcome-icon");
+
+    g_assert_nonnull (icon);
+    g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, "emblem-ok-symbolic");
+    g_assert_true (gtk_widget_has_css_class (icon, "success"));
+  }
+
+  /* The header bar names the workspace. */
+  {
+    g_autofree char *name = g_file_get_basename (folder);
+    AdwWindowTitle *title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window),
+                                                           ADW_TYPE_WINDOW_TITLE, NULL));
+
+    g_assert_cmpstr (adw_window_title_get_title (title), ==, name);
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, name);
+  }
+
+  /* It is remembered. */
+  last = g_settings_get_string (settings, "last-workspace");
+  g_assert_cmpstr (last, ==, path);
+  recent = g_settings_get_strv (settings, "recent-workspaces");
+  g_assert_nonnull (recent[0]);
+  g_assert_cmpstr (recent[0], ==, path);
+
+  save_screenshots (window, "example");
+
+  /* A folder that fails while a workspace is shown keeps the workspace. */
+  {
+    g_autoptr(GFile) nowhere = make_temp_dir ("nowhere");
+
+    open_and_wait (window, nowhere);
+    g_assert_cmpstr (get_page (window), ==, "issues");
+    g_assert_nonnull (mi_window_get_workspace (window));
+  }
+
+  /* Closing saves the window's size. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 555);
+  wait_ms (100);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_ms (10);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 555);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+typedef struct
+{
+  const char *fixture;
+  const char *title;
+  const char *status;
+  const char *status_id;
+  const char *attempts;
+} Fixture;
+
+static const Fixture fixtures[] = {
+  { "aligned-table", "Slow Cold Start", "Resolved", "resolved", "3 attempts" },
+  { "lowercase-words", "Flaky CI", "In Progress", "in-progress", "2 attempts" },
+  { "readme-only", "Just Started", "Open", "open", "0 attempts" },
+  { "extra-sections", "Search Relevance Regression", "Superseded", "superseded", "2 attempts" },
+  { "missing-files", "Thumbnail Worker Memory Leak", "Abandoned", "abandoned", "2 attempts" },
+};
+
+static void
+test_window_fixtures (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      const Fixture *f = &fixtures[i];
+      g_autoptr(GFile) src = source_file ("tests", "fixtures", f->fixture, NULL);
+      g_autoptr(GFile) folder = make_temp_dir (f->fixture);
+      MiWindow *window;
+      RowsWait rows = { NULL, 1 };
+
+      g_test_message ("fixture %s", f->fixture);
+      copy_tree (src, folder);
+
+      window = new_window ();
+      open_and_wait (window, folder);
+
+      g_assert_cmpstr (get_page (window), ==, "issues");
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (get_list_view (window)))), ==, 1);
+
+      rows.window = window;
+      g_assert_true (wait_for (rows_are_shown, &rows));
+      assert_row (window, f->title, f->status, f->status_id, f->attempts);
+
+      close_window (window);
+    }
+}
+
+/* One workspace with every fixture's meta-issue, from a folder below its root. */
+static void
+test_window_several (void)
+{
+  g_autoptr(GFile) folder = make_temp_dir ("several");
+  g_autoptr(GFile) issues = g_file_resolve_relative_path (folder, "docs/meta-issues");
+  MiWindow *window;
+  RowsWait rows = { NULL, G_N_ELEMENTS (fixtures) + 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autoptr(GFile) src = source_file ("tests", "fixtures", fixtures[i].fixture,
+                                          "docs", "meta-issues", NULL);
+
+      copy_tree (src, issues);
+    }
+
+  {
+    g_autoptr(GFile) src = source_file ("resources", "example", "docs", "meta-issues", NULL);
+
+    copy_tree (src, issues);
+  }
+
+  window = new_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 640);
+  open_and_wait (window, issues);
+
+  g_assert_cmpstr (get_page (window), ==, "issues");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (get_list_view (window)))),
+                    ==, G_N_ELEMENTS (fixtures) + 1);
+
+  rows.window = window;
+  g_assert_true (wait_for (rows_are_shown, &rows));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    assert_row (window, fixtures[i].title, fixtures[i].status, fixtures[i].status_id,
+                fixtures[i].attempts);
+  assert_row (window, "Performance Optimization Saga", "Resolved", "resolved", "3 attempts");
+
+  save_screenshots (window, "several");
+  close_window (window);
+}
+
+static void
+test_window_empty (void)
+{
+  g_autoptr(GFile) folder = make_temp_dir ("empty");
+  g_autoptr(GFile) issues = g_file_resolve_relative_path (folder, "docs/meta-issues");
+  g_autoptr(GError) error = NULL;
+  MiWindow *window;
+
+  g_file_make_directory_with_parents (issues, NULL, &error);
+  g_assert_no_error (error);
+
+  window = new_window ();
+  open_and_wait (window, folder);
+
+  g_assert_cmpstr (get_page (window), ==, "empty");
+  g_assert_nonnull (mi_window_get_workspace (window));
+  g_assert_nonnull (find_widget (gtk_stack_get_visible_child (get_main_stack (window)),
+                                 ADW_TYPE_STATUS_PAGE, NULL));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (gtk_stack_get_visible_child (get_main_stack (window)))),
+                   ==, "No Meta-Issues Yet");
+
+  save_screenshots (window, "empty");
+  close_window (window);
+}
+
+static void
+test_window_no_workspace (void)
+{
+  g_autoptr(GFile) nowhere = make_temp_dir ("no-repository");
+  GtkWidget *page;
+  MiWindow *window;
+
+  window = new_window ();
+  wait_ms (50);
+
+  g_assert_cmpstr (get_page (window), ==, "no-workspace");
+  g_assert_null (mi_window_get_workspace (window));
+  g_assert_false (mi_window_get_busy (window));
+
+  page = gtk_stack_get_visible_child (get_main_stack (window));
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No Workspace Open");
+  g_assert_nonnull (find_label (page, "_Open Folder…"));
+  g_assert_nonnull (find_label (page, "Open the _Example"));
+
+  save_screenshots (window, "no-workspace");
+
+  /* A folder with no docs/meta-issues/ and no repository: the error page. */
+  open_and_wait (window, nowhere);
+  g_assert_cmpstr (get_page (window), ==, "error");
+  g_assert_null (mi_window_get_workspace (window));
+
+  page = gtk_stack_get_visible_child (get_main_stack (window));
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), !=, "");
+  g_test_message ("error page: %s", adw_status_page_get_description (ADW_STATUS_PAGE (page)));
+
+  save_screenshots (window, "error");
+  close_window (window);
+}
+
+/* The "Open the Example" button: installs into the user data folder, opens it. */
+static void
+test_window_open_example (void)
+{
+  g_autofree char *dest = g_build_filename (g_get_user_data_dir (), "meta-issues", "example", NULL);
+  g_autofree char *readme = g_build_filename (dest, "docs", "meta-issues", "example-performance-saga",
+                                              "README.md", NULL);
+  g_autofree char *dot_git = g_build_filename (dest, ".git", NULL);
+  g_autofree char *last = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
+  MiWindow *window;
+  RowsWait rows = { NULL, 1 };
+
+  g_assert_true (g_str_has_prefix (dest, tmp_root));
+
+  window = new_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL));
+  g_assert_true (mi_window_get_busy (window));
+  g_assert_true (wait_for (window_is_idle, window));
+
+  g_assert_cmpstr (get_page (window), ==, "issues");
+  g_assert_true (g_file_test (readme, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (dot_git, G_FILE_TEST_IS_DIR));
+
+  rows.window = window;
+  g_assert_true (wait_for (rows_are_shown, &rows));
+  assert_row (window, "Performance Optimization Saga", "Resolved", "resolved", "3 attempts");
+
+  last = g_settings_get_string (settings, "last-workspace");
+  g_assert_cmpstr (last, ==, dest);
+
+  close_window (window);
+}
+
+/* The actions the header bar and the menus use, and the recent list. */
+static void
+test_window_actions (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
+  g_auto(GStrv) quit_accels = NULL;
+  const char *recent[] = { "/nowhere/one", "/nowhere/two", NULL };
+  GMenuModel *menu;
+  g_autoptr(GMenuModel) section = NULL;
+  g_autofree char *label = NULL;
+  GList *toplevels;
+  MiWindow *window;
+
+  g_settings_set_strv (settings, "recent-workspaces", recent);
+
+  window = new_window ();
+  wait_ms (50);
+
+  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_assert_cmpstr (quit_accels[0], ==, "<Control>q");
+
+  /* The Open button's menu lists the recent workspaces. */
+  menu = adw_split_button_get_menu_model (ADW_SPLIT_BUTTON (find_widget (GTK_WIDGET (window),
+                                                                         ADW_TYPE_SPLIT_BUTTON,
+                                                                         NULL)));
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 2);
+  g_assert_true (g_menu_model_get_item_attribute (section, 1, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "/nowhere/two");
+
+  /* Keyboard Shortcuts and About open their windows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  wait_ms (100);
+
+  toplevels = gtk_window_list_toplevels ();
+  {
+    gboolean has_shortcuts = FALSE;
+    gboolean has_about = FALSE;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      {
+        if (GTK_IS_SHORTCUTS_WINDOW (l->data))
+          has_shortcuts = TRUE;
+#if !ADW_CHECK_VERSION (1, 5, 0)
+        if (ADW_IS_ABOUT_WINDOW (l->data))
+          {
+            has_about = TRUE;
+            g_assert_cmpstr (adw_about_window_get_application_name (l->data), ==, "Meta-Issues");
+            gtk_window_destroy (l->data);
+          }
+#else
+        has_about = TRUE;
+#endif
+      }
+
+    g_assert_true (has_shortcuts);
+    g_assert_true (has_about);
+  }
+  g_list_free (toplevels);
+
+  close_window (window);
+  g_settings_reset (settings, "recent-workspaces");
+}
+
+static void
+test_example_install (void)
+{
+  g_autoptr(GFile) expected = source_file ("resources", "example", NULL);
+  g_autoptr(GFile) dest = make_temp_dir ("install");
+  g_autoptr(GFile) readme = g_file_resolve_relative_path (dest,
+                                                          "docs/meta-issues/example-performance-saga/README.md");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (dest);
+  g_autofree char *dot_git = g_build_filename (path, ".git", NULL);
+  g_autofree char *content = NULL;
+  git_repository *repo = NULL;
+  git_status_list *status = NULL;
+  git_object *head = NULL;
+  git_status_options options = GIT_STATUS_OPTIONS_INIT;
+  guint n;
+
+  g_assert_true (mi_example_install (dest, NULL, &error));
+  g_assert_no_error (error);
+
+  n = assert_same_files (expected, dest);
+  g_assert_cmpuint (n, >=, 10);
+  g_assert_true (g_file_test (dot_git, G_FILE_TEST_IS_DIR));
+
+  /* One commit holds every file: nothing is left untracked or changed. */
+  git_libgit2_init ();
+  g_assert_cmpint (git_repository_open (&repo, path), ==, 0);
+  g_assert_cmpint (git_revparse_single (&head, repo, "HEAD"), ==, 0);
+  g_assert_cmpint (git_object_type (head), ==, GIT_OBJECT_COMMIT);
+  g_assert_cmpuint (git_commit_parentcount ((git_commit *) head), ==, 0);
+  options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
+  g_assert_cmpint (git_status_list_new (&status, repo, &options), ==, 0);
+  g_assert_cmpuint (git_status_list_entrycount (status), ==, 0);
+  git_status_list_free (status);
+  git_object_free (head);
+  git_repository_free (repo);
+  git_libgit2_shutdown ();
+
+  /* Installing again keeps the user's edits. */
+  g_file_replace_contents (readme, "edited\n", 7, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mi_example_install (dest, NULL, &error));
+  g_assert_no_error (error);
+  g_file_load_contents (readme, NULL, &content, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (content, ==, "edited\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  g_autoptr(GFile) root = NULL;
+  int ret;
+
+  /* Before anything asks GLib for the user's folders. */
+  tmp_root = g_dir_make_tmp ("mi-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_home = g_build_filename (tmp_root, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = mi_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/window/no-workspace", test_window_no_workspace);
+  g_test_add_func ("/window/example", test_window_example);
+  g_test_add_func ("/window/fixtures", test_window_fixtures);
+  g_test_add_func ("/window/several", test_window_several);
+  g_test_add_func ("/window/empty", test_window_empty);
+  g_test_add_func ("/window/open-example", test_window_open_example);
+  g_test_add_func ("/window/actions", test_window_actions);
+  g_test_add_func ("/example/install", test_example_install);
+
+  ret = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+
+  root = g_file_new_for_path (tmp_root);
+  remove_tree (root);
+  g_free (tmp_root);
+
+  return ret;
+}
