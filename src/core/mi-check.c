@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mi-check.h"
-#include "mi-issue.h"
+#include "mi-issue-private.h"
 #include "mi-model-private.h"
 #include "mi-workspace.h"
 
@@ -108,52 +108,6 @@ compare_uint (gconstpointer a,
   return ua < ub ? -1 : (ua > ub ? 1 : 0);
 }
 
-/* The 1-based line of the first `**Key:**` line of @file_kind, 0 when there is
- * none. The model keeps no line for these values, so look for it in the text. */
-static guint
-find_key_line (MiIssue     *issue,
-               MiIssueFile  file_kind,
-               const char  *key)
-{
-  MiDocument *document;
-  const char *text;
-  const char *line_start;
-  gsize len = 0;
-  guint line = 1;
-  g_autofree char *colon_inside = NULL;
-  g_autofree char *colon_outside = NULL;
-
-  document = mi_issue_get_document (issue, file_kind);
-  if (document == NULL || !mi_document_is_utf8 (document))
-    return 0;
-
-  text = mi_document_get_text (document, &len);
-  if (text == NULL)
-    return 0;
-
-  colon_inside = g_strdup_printf ("**%s:**", key);
-  colon_outside = g_strdup_printf ("**%s**:", key);
-
-  line_start = text;
-  while (line_start < text + len)
-    {
-      const char *line_end = memchr (line_start, '\n', text + len - line_start);
-      gsize line_len = line_end != NULL ? (gsize) (line_end - line_start) : (gsize) (text + len - line_start);
-      g_autofree char *folded = g_utf8_casefold (line_start, line_len);
-
-      if (strstr (folded, colon_inside) != NULL || strstr (folded, colon_outside) != NULL)
-        return line;
-
-      if (line_end == NULL)
-        break;
-
-      line_start = line_end + 1;
-      line++;
-    }
-
-  return 0;
-}
-
 static gboolean
 attempt_has_file (MiDocument *document)
 {
@@ -209,7 +163,9 @@ check_attempts (MiChecker *checker,
           continue;
         }
 
-      if (has_timeline && attempt->timeline_line == 0)
+      /* A second folder with the same number is reported as a duplicate. */
+      if (has_timeline && attempt->timeline_line == 0 &&
+          !g_hash_table_contains (folders, GUINT_TO_POINTER (attempt->number)))
         add_problem (checker, attempt->folder, 0,
                      /* Translators: %03u is an attempt number, "002" */
                      _("attempt %03u has no row in the Timeline Summary table of README.md: "
@@ -303,7 +259,7 @@ check_status (MiChecker *checker)
         has_success = TRUE;
     }
 
-  line = find_key_line (checker->issue, MI_ISSUE_FILE_README, "status");
+  line = checker->issue->status_line;
 
   if (!has_success)
     add_problem (checker, readme, line, "%s",
@@ -330,7 +286,7 @@ check_total_attempts (MiChecker *checker,
     return;
 
   add_problem (checker, readme,
-               find_key_line (checker->issue, MI_ISSUE_FILE_README, "total attempts"),
+               checker->issue->total_line,
                /* Translators: the first %d is the number written in the README,
                 * the second the number of attempts found */
                g_dngettext (GETTEXT_PACKAGE,

@@ -465,7 +465,7 @@ mi_workspace_create_issue (MiWorkspace  *self,
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(MiIssue) issue = NULL;
-  g_autofree char *texts[G_N_ELEMENTS (files)] = { NULL, };
+  g_auto(GStrv) texts = NULL;
   guint position;
 
   g_return_val_if_fail (MI_IS_WORKSPACE (self), NULL);
@@ -510,6 +510,7 @@ mi_workspace_create_issue (MiWorkspace  *self,
   {
     const char *vars[] = { "title", title, "slug", slug, "date", date, "issue_title", title, NULL };
 
+    texts = g_new0 (char *, G_N_ELEMENTS (files) + 1);
     for (guint i = 0; i < G_N_ELEMENTS (files); i++)
       {
         texts[i] = mi_templates_expand (self->root, files[i].template, vars, error);

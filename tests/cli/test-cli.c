@@ -1220,7 +1220,8 @@ test_fixture_no_conventions (Workspace     *ws,
   g_assert_cmpint (run.status, ==, 0);
 }
 
-/* EXPECTED.md: with no "# Meta-Issue: Title" heading the title is the slug. */
+/* EXPECTED.md: with no "# Meta-Issue: Title" heading the title is the
+ * README's first level-1 heading as written ("# Notes"). */
 static void
 test_fixture_no_conventions_title (Workspace     *ws,
                                    gconstpointer  data)
@@ -1229,7 +1230,7 @@ test_fixture_no_conventions_title (Workspace     *ws,
 
   run_cli (&run, ws->root, "list", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==, "free-form\tunknown\t0\tfree-form\n");
+  g_assert_cmpstr (run.out, ==, "free-form\tunknown\t0\tNotes\n");
 }
 
 static void
