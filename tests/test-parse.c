@@ -1172,7 +1172,8 @@ test_no_conventions (void)
   if (issue == NULL)
     return;
 
-  assert_issue (issue, "free-form", MI_STATUS_UNKNOWN, 0, NULL, NULL, -1, NULL);
+  /* No "Meta-Issue:" prefix: the first level-1 heading as written. */
+  assert_issue (issue, "Notes", MI_STATUS_UNKNOWN, 0, NULL, NULL, -1, NULL);
   assert_counts (issue, 0, 0, 0, 0, 0);
   assert_sections (issue, NULL, NULL, NULL, NULL);
 
