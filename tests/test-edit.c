@@ -483,6 +483,55 @@ test_slugs (void)
   g_assert_false (mi_date_validate ("2024-01-01x", NULL));
 }
 
+/* A repository's own template wins over the built-in one. */
+static void
+test_repository_template (void)
+{
+  g_autofree char *source = mi_test_source_path ("resources", "example", NULL);
+  g_autofree char *tmp = mi_test_copy_tree (source);
+  g_autofree char *templates = g_build_filename (tmp, "docs", "templates", "meta-issue", NULL);
+  g_autofree char *template = g_build_filename (templates, "attempt-results-template.md", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *approach = NULL;
+  g_autofree char *builtin = NULL;
+  g_autoptr(GFile) root = g_file_new_for_path (tmp);
+  g_autoptr(MiWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) builtin_bytes = NULL;
+  MiAttempt *attempt;
+
+  g_assert_cmpint (g_mkdir_with_parents (templates, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (template,
+                                      "# Results of {{number}} ({{title}}), {{date}}\n"
+                                      "Owner: {{owner}}\n", -1, NULL));
+
+  workspace = mi_workspace_open (root, NULL, &error);
+  g_assert_no_error (error);
+  attempt = mi_issue_add_attempt (only_issue (workspace), "Read replicas", NULL, "2024-11-02", &error);
+  g_assert_no_error (error);
+
+  {
+    g_autofree char *path = g_file_get_path (mi_attempt_get_results_file (attempt));
+    g_autofree char *path2 = g_file_get_path (mi_attempt_get_approach_file (attempt));
+
+    written = mi_test_read_file (path, NULL);
+    approach = mi_test_read_file (path2, NULL);
+  }
+  /* Unknown placeholders are left for the author. */
+  g_assert_cmpstr (written, ==, "# Results of 004 (Read replicas), 2024-11-02\nOwner: {{owner}}\n");
+
+  /* The other file still comes from the built-in template. */
+  builtin_bytes = g_resources_lookup_data ("/io/github/metaissues/MetaIssues/templates/solution-approach-template.md",
+                                           G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  builtin = g_strndup (g_bytes_get_data (builtin_bytes, NULL), g_bytes_get_size (builtin_bytes));
+  g_assert_true (g_str_has_prefix (builtin, "# Attempt {{number}}: {{title}}"));
+  g_assert_true (g_str_has_prefix (approach, "# Attempt 004: Read replicas\n"));
+
+  g_clear_object (&workspace);
+  mi_test_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +551,7 @@ main (int   argc,
   g_test_add_func ("/edit/create", test_create);
   g_test_add_func ("/edit/refusals", test_refusals);
   g_test_add_func ("/edit/slugs", test_slugs);
+  g_test_add_func ("/edit/repository-template", test_repository_template);
 
   return g_test_run ();
 }
