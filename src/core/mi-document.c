@@ -86,12 +86,26 @@ read_disk (GFile         *file,
            GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = g_file_get_path (file);
   char *data = NULL;
   gsize len = 0;
 
   *bytes = NULL;
 
-  if (!g_file_load_contents (file, cancellable, &data, &len, NULL, &local_error))
+  if (path != NULL)
+    {
+      /* Local files: one read of exactly the file's size. */
+      if (!g_file_get_contents (path, &data, &len, &local_error))
+        {
+          if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+            return TRUE;
+
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
+                               local_error->message);
+          return FALSE;
+        }
+    }
+  else if (!g_file_load_contents (file, cancellable, &data, &len, NULL, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         return TRUE;
@@ -523,20 +537,47 @@ mi_document_save_to (MiDocument    *self,
   return write_atomically (file, self->bytes, error);
 }
 
+typedef struct
+{
+  GFile  *file;
+  GBytes *expected;  /* what the file must still hold, NULL: must not exist */
+  GBytes *text;      /* what to write */
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->expected, g_bytes_unref);
+  g_clear_pointer (&data->text, g_bytes_unref);
+  g_free (data);
+}
+
+/* The worker touches no document: it compares and writes snapshots. The
+ * document's state changes in _finish, in the caller's thread. */
 static void
 save_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  SaveData *data = task_data;
+  g_autoptr(MiDocument) probe = mi_document_new (data->file);
   GError *error = NULL;
 
-  if (mi_document_save (source_object, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
+  probe->disk_bytes = data->expected ? g_bytes_ref (data->expected) : NULL;
+  if (!mi_document_check_disk (probe, cancellable, &error) ||
+      !write_atomically (data->file, data->text, &error))
     g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
+/**
+ * mi_document_save_async:
+ * Saves the text as it is now, in a worker thread; edits made meanwhile stay
+ * unsaved (the document stays modified).
+ */
 void
 mi_document_save_async (MiDocument          *self,
                         GCancellable        *cancellable,
@@ -544,11 +585,18 @@ mi_document_save_async (MiDocument          *self,
                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  SaveData *data;
 
   g_return_if_fail (MI_IS_DOCUMENT (self));
 
+  data = g_new0 (SaveData, 1);
+  data->file = g_object_ref (self->file);
+  data->expected = self->disk_bytes ? g_bytes_ref (self->disk_bytes) : NULL;
+  data->text = g_bytes_ref (self->bytes);
+
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, mi_document_save_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
   g_task_run_in_thread (task, save_thread);
 }
 
@@ -557,7 +605,16 @@ mi_document_save_finish (MiDocument    *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
+  SaveData *data;
+
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  data = g_task_get_task_data (G_TASK (result));
+  g_clear_pointer (&self->disk_bytes, g_bytes_unref);
+  self->disk_bytes = g_bytes_ref (data->text);
+  set_modified (self, !g_bytes_equal (self->bytes, data->text));
+  return TRUE;
 }
