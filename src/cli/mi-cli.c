@@ -12,6 +12,7 @@
 
 #include "meta-issues.h"
 #include "mi-cli-json.h"
+#include "mi-cli-private.h"
 
 /*
  * meta-issues-cli: the command-line face of src/core, for people and CI.
@@ -23,37 +24,10 @@
  * which refuses before writing.
  */
 
-typedef enum
-{
-  MI_CLI_EXIT_OK      = 0,
-  MI_CLI_EXIT_FAILURE = 1,
-  MI_CLI_EXIT_USAGE   = 2,
-} MiCliExit;
-
-typedef struct
-{
-  char *directory;   /* -C DIR, NULL for the current directory */
-} MiCli;
-
-typedef struct _MiCommand MiCommand;
-
-struct _MiCommand
-{
-  const char *name;
-  const char *parameters;  /* translatable, N_() */
-  const char *summary;     /* translatable, N_() */
-  int       (*run) (MiCli           *cli,
-                    const MiCommand *command,
-                    char           **args);
-};
-
 static const MiCommand *find_command (const char *name);
 
-static void print_error (const char *format,
-                         ...) G_GNUC_PRINTF (1, 2);
-
-static void
-print_error (const char *format,
+void
+mi_cli_print_error (const char *format,
              ...)
 {
   g_autofree char *message = NULL;
@@ -67,13 +41,9 @@ print_error (const char *format,
   g_printerr (_("meta-issues-cli: %s\n"), message);
 }
 
-static int usage_error (const MiCommand *command,
-                        const char      *format,
-                        ...) G_GNUC_PRINTF (2, 3);
-
 /* Prints a usage error and a hint, returns MI_CLI_EXIT_USAGE. */
-static int
-usage_error (const MiCommand *command,
+int
+mi_cli_usage_error (const MiCommand *command,
              const char      *format,
              ...)
 {
@@ -84,7 +54,7 @@ usage_error (const MiCommand *command,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  print_error ("%s", message);
+  mi_cli_print_error ("%s", message);
 
   if (command != NULL)
     g_printerr (_("Usage: meta-issues-cli %s %s\n"
@@ -98,8 +68,8 @@ usage_error (const MiCommand *command,
 
 /* The path to show for @file: relative to the current directory when it is
  * inside it, else absolute. */
-static char *
-get_display_path (GFile *file)
+char *
+mi_cli_get_display_path (GFile *file)
 {
   g_autofree char *cwd = g_get_current_dir ();
   g_autoptr(GFile) here = g_file_new_for_path (cwd);
@@ -121,7 +91,7 @@ validate_utf8 (const MiCommand  *command,
     {
       if (!g_utf8_validate (args[i], -1, NULL))
         {
-          *exit_code = usage_error (command, "%s",
+          *exit_code = mi_cli_usage_error (command, "%s",
                                     _("an argument is not valid UTF-8 text: "
                                       "write it in UTF-8"));
           return FALSE;
@@ -136,8 +106,8 @@ validate_utf8 (const MiCommand  *command,
  * arguments), leaving only the positional arguments after the name. Checks
  * there are between @min_args and @max_args of them (-1: no maximum).
  */
-static gboolean
-parse_command_line (MiCli              *cli,
+gboolean
+mi_cli_parse_command_line (MiCli              *cli,
                     const MiCommand    *command,
                     const GOptionEntry *entries,
                     char             ***args,
@@ -166,7 +136,7 @@ parse_command_line (MiCli              *cli,
 
   if (!g_option_context_parse_strv (context, args, &error))
     {
-      *exit_code = usage_error (command, "%s", error->message);
+      *exit_code = mi_cli_usage_error (command, "%s", error->message);
       return FALSE;
     }
 
@@ -183,13 +153,13 @@ parse_command_line (MiCli              *cli,
 
   if (n_args < min_args)
     {
-      *exit_code = usage_error (command, _("“%s” needs more arguments"), command->name);
+      *exit_code = mi_cli_usage_error (command, _("“%s” needs more arguments"), command->name);
       return FALSE;
     }
 
   if (max_args >= 0 && n_args > max_args)
     {
-      *exit_code = usage_error (command, _("too many arguments for “%s”: %s"),
+      *exit_code = mi_cli_usage_error (command, _("too many arguments for “%s”: %s"),
                                 command->name, (*args)[max_args + 1]);
       return FALSE;
     }
@@ -197,8 +167,8 @@ parse_command_line (MiCli              *cli,
   return TRUE;
 }
 
-static gboolean
-check_date (const MiCommand *command,
+gboolean
+mi_cli_check_date (const MiCommand *command,
             const char      *date,
             int             *exit_code)
 {
@@ -207,12 +177,12 @@ check_date (const MiCommand *command,
   if (date == NULL || mi_date_validate (date, &error))
     return TRUE;
 
-  *exit_code = usage_error (command, "%s", error->message);
+  *exit_code = mi_cli_usage_error (command, "%s", error->message);
   return FALSE;
 }
 
-static gboolean
-parse_attempt_number (const MiCommand *command,
+gboolean
+mi_cli_parse_attempt_number (const MiCommand *command,
                       const char      *text,
                       guint           *number,
                       int             *exit_code)
@@ -221,7 +191,7 @@ parse_attempt_number (const MiCommand *command,
 
   if (!g_ascii_string_to_unsigned (text, 10, 1, 999, &value, NULL))
     {
-      *exit_code = usage_error (command,
+      *exit_code = mi_cli_usage_error (command,
                                 _("“%s” is not an attempt number: "
                                   "write a number from 1 to 999, like 3 or 003"),
                                 text);
@@ -232,8 +202,8 @@ parse_attempt_number (const MiCommand *command,
   return TRUE;
 }
 
-static MiWorkspace *
-open_workspace (MiCli *cli)
+MiWorkspace *
+mi_cli_open_workspace (MiCli *cli)
 {
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
@@ -252,14 +222,14 @@ open_workspace (MiCli *cli)
     {
       g_autofree char *name = g_file_get_parse_name (folder);
 
-      print_error (_("%s is not a folder: give -C a folder inside the repository"), name);
+      mi_cli_print_error (_("%s is not a folder: give -C a folder inside the repository"), name);
       return NULL;
     }
 
   workspace = mi_workspace_open (folder, NULL, &error);
   if (workspace == NULL)
     {
-      print_error ("%s", error->message);
+      mi_cli_print_error ("%s", error->message);
       return NULL;
     }
 
@@ -283,8 +253,8 @@ get_issues (MiWorkspace *workspace)
   return issues;
 }
 
-static MiIssue *
-lookup_issue (MiWorkspace *workspace,
+MiIssue *
+mi_cli_lookup_issue (MiWorkspace *workspace,
               const char  *slug)
 {
   MiIssue *issue;
@@ -295,25 +265,25 @@ lookup_issue (MiWorkspace *workspace,
     return issue;
 
   dir = mi_workspace_get_relative_path (workspace, mi_workspace_get_issues_dir (workspace));
-  print_error (_("there is no meta-issue “%s” in %s: "
+  mi_cli_print_error (_("there is no meta-issue “%s” in %s: "
                  "run “meta-issues-cli list” to see the meta-issues of this workspace"),
                slug, dir != NULL && *dir != '\0' ? dir : "docs/meta-issues");
 
   return NULL;
 }
 
-static void
-print_json (JsonNode *node)
+void
+mi_cli_print_json (JsonNode *node)
 {
   g_autofree char *text = mi_cli_json_to_string (node);
 
   fputs (text, stdout);
 }
 
-static int
-print_core_error (GError *error)
+int
+mi_cli_print_core_error (GError *error)
 {
-  print_error ("%s", error->message);
+  mi_cli_print_error ("%s", error->message);
   return MI_CLI_EXIT_FAILURE;
 }
 
@@ -333,10 +303,10 @@ run_list (MiCli           *cli,
   g_autoptr(MiWorkspace) workspace = NULL;
   g_autoptr(GPtrArray) issues = NULL;
 
-  if (!parse_command_line (cli, command, entries, &args, 0, 0, &exit_code))
+  if (!mi_cli_parse_command_line (cli, command, entries, &args, 0, 0, &exit_code))
     return exit_code;
 
-  workspace = open_workspace (cli);
+  workspace = mi_cli_open_workspace (cli);
   if (workspace == NULL)
     return MI_CLI_EXIT_FAILURE;
 
@@ -351,7 +321,7 @@ run_list (MiCli           *cli,
         json_array_add_element (array, mi_cli_json_issue_summary (issues->pdata[i]));
 
       json_node_set_array (root, array);
-      print_json (root);
+      mi_cli_print_json (root);
     }
   else
     {
@@ -608,14 +578,14 @@ run_show (MiCli           *cli,
   g_autoptr(MiWorkspace) workspace = NULL;
   MiIssue *issue;
 
-  if (!parse_command_line (cli, command, entries, &args, 1, 1, &exit_code))
+  if (!mi_cli_parse_command_line (cli, command, entries, &args, 1, 1, &exit_code))
     return exit_code;
 
-  workspace = open_workspace (cli);
+  workspace = mi_cli_open_workspace (cli);
   if (workspace == NULL)
     return MI_CLI_EXIT_FAILURE;
 
-  issue = lookup_issue (workspace, args[1]);
+  issue = mi_cli_lookup_issue (workspace, args[1]);
   if (issue == NULL)
     return MI_CLI_EXIT_FAILURE;
 
@@ -623,7 +593,7 @@ run_show (MiCli           *cli,
     {
       g_autoptr(JsonNode) root = mi_cli_json_issue (workspace, issue);
 
-      print_json (root);
+      mi_cli_print_json (root);
     }
   else
     {
@@ -656,26 +626,26 @@ run_new (MiCli           *cli,
   g_autoptr(GError) error = NULL;
   MiIssue *issue;
 
-  if (!parse_command_line (cli, command, entries, &args, 1, -1, &exit_code))
+  if (!mi_cli_parse_command_line (cli, command, entries, &args, 1, -1, &exit_code))
     return exit_code;
 
-  if (!check_date (command, date, &exit_code))
+  if (!mi_cli_check_date (command, date, &exit_code))
     return exit_code;
 
   if (slug != NULL && !mi_slug_validate (slug, &error))
-    return usage_error (command, "%s", error->message);
+    return mi_cli_usage_error (command, "%s", error->message);
 
   title = g_strjoinv (" ", args + 1);
 
-  workspace = open_workspace (cli);
+  workspace = mi_cli_open_workspace (cli);
   if (workspace == NULL)
     return MI_CLI_EXIT_FAILURE;
 
   issue = mi_workspace_create_issue (workspace, title, slug, date, &error);
   if (issue == NULL)
-    return print_core_error (error);
+    return mi_cli_print_core_error (error);
 
-  path = get_display_path (mi_issue_get_folder (issue));
+  path = mi_cli_get_display_path (mi_issue_get_folder (issue));
   g_print ("%s\n", path);
 
   return MI_CLI_EXIT_OK;
@@ -705,33 +675,33 @@ run_attempt (MiCli           *cli,
   MiAttempt *attempt;
   GFile *folder;
 
-  if (!parse_command_line (cli, command, entries, &args, 2, -1, &exit_code))
+  if (!mi_cli_parse_command_line (cli, command, entries, &args, 2, -1, &exit_code))
     return exit_code;
 
-  if (!check_date (command, date, &exit_code))
+  if (!mi_cli_check_date (command, date, &exit_code))
     return exit_code;
 
   if (hypothesis != NULL && !g_utf8_validate (hypothesis, -1, NULL))
-    return usage_error (command, "%s", _("the hypothesis is not valid UTF-8 text: write it in UTF-8"));
+    return mi_cli_usage_error (command, "%s", _("the hypothesis is not valid UTF-8 text: write it in UTF-8"));
 
   title = g_strjoinv (" ", args + 2);
 
-  workspace = open_workspace (cli);
+  workspace = mi_cli_open_workspace (cli);
   if (workspace == NULL)
     return MI_CLI_EXIT_FAILURE;
 
-  issue = lookup_issue (workspace, args[1]);
+  issue = mi_cli_lookup_issue (workspace, args[1]);
   if (issue == NULL)
     return MI_CLI_EXIT_FAILURE;
 
   attempt = mi_issue_add_attempt (issue, title, hypothesis, date, &error);
   if (attempt == NULL)
-    return print_core_error (error);
+    return mi_cli_print_core_error (error);
 
   folder = mi_attempt_get_folder (attempt);
   if (folder != NULL)
     {
-      g_autofree char *path = get_display_path (folder);
+      g_autofree char *path = mi_cli_get_display_path (folder);
 
       g_print ("%s\n", path);
     }
@@ -782,35 +752,35 @@ run_status (MiCli           *cli,
   MiStatus status;
   guint attempt = 0;
 
-  if (!parse_command_line (cli, command, entries, &args, 2, 2, &exit_code))
+  if (!mi_cli_parse_command_line (cli, command, entries, &args, 2, 2, &exit_code))
     return exit_code;
 
   status = parse_status (args[2], &attempt);
   if (status == MI_STATUS_UNKNOWN)
-    return usage_error (command,
+    return mi_cli_usage_error (command,
                         _("“%s” is not a status: use open, in-progress, resolved, "
                           "abandoned or superseded"),
                         args[2]);
 
   if (attempt_option == 0 || attempt_option > 999)
-    return usage_error (command, "%s",
+    return mi_cli_usage_error (command, "%s",
                         _("the attempt number must be from 1 to 999: use --attempt=3 for attempt 003"));
   else if (attempt_option > 0)
     attempt = (guint) attempt_option;
   else if (attempt_option < -1)
-    return usage_error (command, "%s",
+    return mi_cli_usage_error (command, "%s",
                         _("the attempt number must be from 1 to 999: use --attempt=3 for attempt 003"));
 
-  workspace = open_workspace (cli);
+  workspace = mi_cli_open_workspace (cli);
   if (workspace == NULL)
     return MI_CLI_EXIT_FAILURE;
 
-  issue = lookup_issue (workspace, args[1]);
+  issue = mi_cli_lookup_issue (workspace, args[1]);
   if (issue == NULL)
     return MI_CLI_EXIT_FAILURE;
 
   if (!mi_issue_set_status (issue, status, attempt, &error))
-    return print_core_error (error);
+    return mi_cli_print_core_error (error);
 
   return MI_CLI_EXIT_OK;
 }
@@ -838,29 +808,29 @@ run_record (MiCli           *cli,
   MiIssue *issue;
   guint attempt = 0;
 
-  if (!parse_command_line (cli, command, entries, &args, 4, 4, &exit_code))
+  if (!mi_cli_parse_command_line (cli, command, entries, &args, 4, 4, &exit_code))
     return exit_code;
 
   if (pass && fail)
-    return usage_error (command, "%s", _("--pass and --fail cannot be used together: choose one"));
+    return mi_cli_usage_error (command, "%s", _("--pass and --fail cannot be used together: choose one"));
   if (pass)
     verdict = MI_VERDICT_PASS;
   else if (fail)
     verdict = MI_VERDICT_FAIL;
 
-  if (!parse_attempt_number (command, args[3], &attempt, &exit_code))
+  if (!mi_cli_parse_attempt_number (command, args[3], &attempt, &exit_code))
     return exit_code;
 
-  workspace = open_workspace (cli);
+  workspace = mi_cli_open_workspace (cli);
   if (workspace == NULL)
     return MI_CLI_EXIT_FAILURE;
 
-  issue = lookup_issue (workspace, args[1]);
+  issue = mi_cli_lookup_issue (workspace, args[1]);
   if (issue == NULL)
     return MI_CLI_EXIT_FAILURE;
 
   if (!mi_issue_record_result (issue, args[2], attempt, args[4], verdict, &error))
-    return print_core_error (error);
+    return mi_cli_print_core_error (error);
 
   return MI_CLI_EXIT_OK;
 }
@@ -884,24 +854,24 @@ run_log (MiCli           *cli,
   g_autoptr(GError) error = NULL;
   MiIssue *issue;
 
-  if (!parse_command_line (cli, command, entries, &args, 2, -1, &exit_code))
+  if (!mi_cli_parse_command_line (cli, command, entries, &args, 2, -1, &exit_code))
     return exit_code;
 
-  if (!check_date (command, date, &exit_code))
+  if (!mi_cli_check_date (command, date, &exit_code))
     return exit_code;
 
   text = g_strjoinv (" ", args + 2);
 
-  workspace = open_workspace (cli);
+  workspace = mi_cli_open_workspace (cli);
   if (workspace == NULL)
     return MI_CLI_EXIT_FAILURE;
 
-  issue = lookup_issue (workspace, args[1]);
+  issue = mi_cli_lookup_issue (workspace, args[1]);
   if (issue == NULL)
     return MI_CLI_EXIT_FAILURE;
 
   if (!mi_issue_add_log_entry (issue, text, date, &error))
-    return print_core_error (error);
+    return mi_cli_print_core_error (error);
 
   return MI_CLI_EXIT_OK;
 }
@@ -939,16 +909,16 @@ run_check (MiCli           *cli,
   g_autoptr(MiWorkspace) workspace = NULL;
   guint n_problems = 0;
 
-  if (!parse_command_line (cli, command, NULL, &args, 0, 1, &exit_code))
+  if (!mi_cli_parse_command_line (cli, command, NULL, &args, 0, 1, &exit_code))
     return exit_code;
 
-  workspace = open_workspace (cli);
+  workspace = mi_cli_open_workspace (cli);
   if (workspace == NULL)
     return MI_CLI_EXIT_FAILURE;
 
   if (args[1] != NULL)
     {
-      MiIssue *issue = lookup_issue (workspace, args[1]);
+      MiIssue *issue = mi_cli_lookup_issue (workspace, args[1]);
 
       if (issue == NULL)
         return MI_CLI_EXIT_FAILURE;
@@ -1059,7 +1029,7 @@ main (int    argc,
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      exit_code = usage_error (NULL, "%s", error->message);
+      exit_code = mi_cli_usage_error (NULL, "%s", error->message);
       g_free (cli.directory);
       return exit_code;
     }
@@ -1073,7 +1043,7 @@ main (int    argc,
 
   if (args[0] == NULL || args[1] == NULL)
     {
-      exit_code = usage_error (NULL, "%s", _("no command given"));
+      exit_code = mi_cli_usage_error (NULL, "%s", _("no command given"));
       g_free (cli.directory);
       return exit_code;
     }
@@ -1081,7 +1051,7 @@ main (int    argc,
   command = find_command (args[1]);
   if (command == NULL)
     {
-      exit_code = usage_error (NULL, _("“%s” is not a command"), args[1]);
+      exit_code = mi_cli_usage_error (NULL, _("“%s” is not a command"), args[1]);
       g_free (cli.directory);
       return exit_code;
     }

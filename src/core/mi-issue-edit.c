@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mi-edit-private.h"
 #include "mi-issue-private.h"
 #include "mi-templates.h"
 #include "mi-workspace.h"
@@ -22,268 +23,6 @@
  * and then written atomically one by one; if a write fails, those already
  * written are put back. Then the issue is parsed again.
  */
-
-/* ---------------------------------------------------------------------- */
-/* A set of file writes that succeed or fail together                     */
-
-typedef struct
-{
-  GPtrArray *docs;       /* MiDocument */
-  GPtrArray *originals;  /* GBytes of the file before, NULL for a new file */
-  GPtrArray *new_dirs;   /* GFile, created by the commit, deepest last */
-} Change;
-
-static void
-change_init (Change *change)
-{
-  change->docs = g_ptr_array_new_with_free_func (g_object_unref);
-  change->originals = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  change->new_dirs = g_ptr_array_new_with_free_func (g_object_unref);
-}
-
-static void
-change_clear (Change *change)
-{
-  g_clear_pointer (&change->docs, g_ptr_array_unref);
-  g_clear_pointer (&change->originals, g_ptr_array_unref);
-  g_clear_pointer (&change->new_dirs, g_ptr_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Change, change_clear)
-
-/* Call before the first edit of @doc. */
-static void
-change_add (Change     *change,
-            MiDocument *doc)
-{
-  if (g_ptr_array_find (change->docs, doc, NULL))
-    return;
-  g_ptr_array_add (change->docs, g_object_ref (doc));
-  g_ptr_array_add (change->originals,
-                   mi_document_get_exists (doc) ? g_bytes_ref (mi_document_get_bytes (doc)) : NULL);
-}
-
-static void
-change_rollback (Change *change,
-                 guint   n_written)
-{
-  for (guint i = 0; i < n_written; i++)
-    {
-      MiDocument *doc = g_ptr_array_index (change->docs, i);
-      GBytes *original = g_ptr_array_index (change->originals, i);
-      g_autofree char *path = g_file_get_path (mi_document_get_file (doc));
-
-      if (original == NULL)
-        g_remove (path);
-      else
-        g_file_set_contents_full (path, g_bytes_get_data (original, NULL), g_bytes_get_size (original),
-                                  G_FILE_SET_CONTENTS_CONSISTENT, 0666, NULL);
-    }
-
-  for (guint i = change->new_dirs->len; i > 0; i--)
-    g_file_delete (g_ptr_array_index (change->new_dirs, i - 1), NULL, NULL);
-}
-
-static gboolean
-change_commit (Change  *change,
-               GError **error)
-{
-  /* Refuse before writing anything when one file changed on disk. */
-  for (guint i = 0; i < change->docs->len; i++)
-    if (!mi_document_check_disk (g_ptr_array_index (change->docs, i), NULL, error))
-      return FALSE;
-
-  for (guint i = 0; i < change->docs->len; i++)
-    {
-      MiDocument *doc = g_ptr_array_index (change->docs, i);
-      g_autoptr(GFile) parent = g_file_get_parent (mi_document_get_file (doc));
-      g_autoptr(GError) local_error = NULL;
-
-      if (!g_file_query_exists (parent, NULL))
-        {
-          g_autoptr(GFile) top = g_object_ref (parent);
-
-          /* Remember the highest folder that this commit creates. */
-          for (;;)
-            {
-              g_autoptr(GFile) up = g_file_get_parent (top);
-
-              if (up == NULL || g_file_query_exists (up, NULL))
-                break;
-              g_set_object (&top, up);
-            }
-
-          if (!g_file_make_directory_with_parents (parent, NULL, &local_error))
-            {
-              g_autofree char *name = g_file_get_parse_name (parent);
-
-              g_set_error (error, local_error->domain, local_error->code,
-                           _("Could not create the folder “%s”: %s"), name, local_error->message);
-              change_rollback (change, i);
-              return FALSE;
-            }
-          /* Record top … parent, deepest last: rollback removes from the end. */
-          {
-            guint at = change->new_dirs->len;
-            GFile *dir = g_object_ref (parent);
-
-            for (;;)
-              {
-                GFile *up;
-
-                g_ptr_array_insert (change->new_dirs, at, dir);
-                if (g_file_equal (dir, top))
-                  break;
-                up = g_file_get_parent (dir);
-                if (up == NULL)
-                  break;
-                dir = up;
-              }
-          }
-        }
-
-      if (!mi_document_save (doc, NULL, error))
-        {
-          change_rollback (change, i);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-/* ---------------------------------------------------------------------- */
-/* Text edits                                                              */
-
-static char *
-doc_line (MiDocument *doc,
-          guint       line)
-{
-  const char *text = mi_document_get_text (doc, NULL);
-  gsize start = mi_document_line_offset (doc, line);
-  gsize end = mi_document_line_end (doc, line, FALSE);
-
-  return g_strndup (text + start, end - start);
-}
-
-static gboolean
-line_has_newline (MiDocument *doc,
-                  guint       line)
-{
-  return mi_document_line_end (doc, line, TRUE) != mi_document_line_end (doc, line, FALSE);
-}
-
-static char *
-join_lines (MiDocument  *doc,
-            const char **lines)
-{
-  return g_strjoinv (mi_document_get_newline (doc), (char **) lines);
-}
-
-/* Replaces the value of the `**Key:** value` on @line. */
-static gboolean
-replace_value (MiDocument *doc,
-               guint       line,
-               const char *value)
-{
-  g_autofree char *text = doc_line (doc, line);
-  gsize start, end;
-  gsize offset = mi_document_line_offset (doc, line);
-
-  if (!mi_markdown_split_key_value (text, NULL, NULL, &start, &end))
-    return FALSE;
-
-  if (start == end && (start == 0 || text[start - 1] != ' '))
-    {
-      g_autofree char *spaced = g_strconcat (" ", value, NULL);
-
-      mi_document_replace (doc, offset + start, 0, spaced);
-    }
-  else
-    mi_document_replace (doc, offset + start, end - start, value);
-  return TRUE;
-}
-
-/* Inserts @lines as whole lines after @line (0: at the top). */
-static void
-insert_lines_after (MiDocument  *doc,
-                    guint        line,
-                    const char **lines)
-{
-  g_autofree char *joined = join_lines (doc, lines);
-  const char *nl = mi_document_get_newline (doc);
-  g_autofree char *text = NULL;
-  gsize offset;
-
-  if (line == 0)
-    {
-      offset = mi_document_line_offset (doc, 1);
-      text = g_strconcat (joined, nl, NULL);
-    }
-  else if (line_has_newline (doc, line))
-    {
-      offset = mi_document_line_end (doc, line, TRUE);
-      text = g_strconcat (joined, nl, NULL);
-    }
-  else
-    {
-      /* The last line, without a newline: keep the file ending so. */
-      offset = mi_document_line_end (doc, line, TRUE);
-      text = g_strconcat (nl, joined, NULL);
-    }
-
-  mi_document_replace (doc, offset, 0, text);
-}
-
-/* Appends @lines as a new block at the end, after one blank line. */
-static void
-append_block (MiDocument  *doc,
-              const char **lines)
-{
-  g_autofree char *joined = join_lines (doc, lines);
-  const char *nl = mi_document_get_newline (doc);
-  gsize nl_len = strlen (nl);
-  gsize len;
-  const char *text = mi_document_get_text (doc, &len);
-  g_autoptr(GString) insert = g_string_new (NULL);
-  gboolean blank_end = FALSE;
-
-  if (len > mi_document_get_bom_length (doc))
-    {
-      if (!g_str_has_suffix (text, nl) || len < nl_len)
-        g_string_append (insert, nl);
-      else
-        blank_end = len >= 2 * nl_len && strncmp (text + len - 2 * nl_len, nl, nl_len) == 0;
-      if (!blank_end)
-        g_string_append (insert, nl);
-    }
-
-  g_string_append (insert, joined);
-  g_string_append (insert, nl);
-  mi_document_replace (doc, len, 0, insert->str);
-}
-
-/* @text, written with "\n", in the line ending @nl of the files around it. */
-static char *
-with_newline (const char *text,
-              const char *nl)
-{
-  g_auto(GStrv) lines = NULL;
-
-  if (g_str_equal (nl, "\n"))
-    return g_strdup (text);
-  lines = g_strsplit (text, "\n", -1);
-  return g_strjoinv (nl, lines);
-}
-
-static char *
-single_line (const char *text)
-{
-  g_autofree char *copy = g_strdup (text ? text : "");
-
-  g_strdelimit (copy, "\r\n", ' ');
-  return g_strstrip (g_steal_pointer (&copy));
-}
 
 static char *
 today (void)
@@ -315,7 +54,7 @@ check_text (const char  *text,
             char       **out,
             GError     **error)
 {
-  *out = single_line (text);
+  *out = mi_edit_single_line (text);
   if (**out == '\0')
     {
       g_clear_pointer (out, g_free);
@@ -337,10 +76,10 @@ relative_name (MiIssue     *self,
 
 static gboolean
 finish (MiIssue  *self,
-        Change   *change,
+        MiChange   *change,
         GError  **error)
 {
-  gboolean ok = change_commit (change, error);
+  gboolean ok = mi_change_commit (change, error);
 
   /* Parse again: on success the new text, on failure what is on disk. */
   mi_issue_reload (self, NULL, NULL);
@@ -381,7 +120,7 @@ mi_issue_set_status (MiIssue   *self,
                      guint      attempt,
                      GError   **error)
 {
-  g_auto(Change) change = { 0 };
+  g_auto(MiChange) change = { 0 };
   MiDocument *readme;
   g_autofree char *value = NULL;
 
@@ -410,17 +149,17 @@ mi_issue_set_status (MiIssue   *self,
   else
     value = g_strdup (mi_status_to_markdown (status));
 
-  change_init (&change);
-  change_add (&change, readme);
+  mi_change_init (&change);
+  mi_change_add (&change, readme);
 
   if (self->status_line > 0)
-    replace_value (readme, self->status_line, value);
+    mi_edit_replace_value (readme, self->status_line, value);
   else
     {
       g_autofree char *line = g_strdup_printf ("**Status:** %s", value);
       const char *lines[] = { "", line, NULL };
 
-      insert_lines_after (readme, self->title_line, self->title_line > 0 ? lines : lines + 1);
+      mi_edit_insert_lines_after (readme, self->title_line, self->title_line > 0 ? lines : lines + 1);
     }
 
   return finish (self, &change, error);
@@ -441,7 +180,7 @@ mi_issue_add_attempt (MiIssue     *self,
                       const char  *date,
                       GError     **error)
 {
-  g_auto(Change) change = { 0 };
+  g_auto(MiChange) change = { 0 };
   g_autofree char *clean_title = NULL;
   g_autofree char *clean_hypothesis = NULL;
   g_autofree char *day = NULL;
@@ -460,7 +199,7 @@ mi_issue_add_attempt (MiIssue     *self,
   if (!check_text (title, _("attempt title"), &clean_title, error) ||
       !check_date (date, &day, error))
     return NULL;
-  clean_hypothesis = single_line (hypothesis);
+  clean_hypothesis = mi_edit_single_line (hypothesis);
 
   number = max_attempt_number (self, &n_distinct) + 1;
   number_text = g_strdup_printf ("%03u", number);
@@ -478,7 +217,7 @@ mi_issue_add_attempt (MiIssue     *self,
       return NULL;
     }
 
-  change_init (&change);
+  mi_change_init (&change);
 
   /* The attempt's two files. */
   {
@@ -508,22 +247,22 @@ mi_issue_add_attempt (MiIssue     *self,
 
         if (text == NULL)
           return NULL;
-        converted = with_newline (text, mi_document_get_newline (readme));
+        converted = mi_edit_with_newline (text, mi_document_get_newline (readme));
         doc = mi_document_new_for_text (file, converted, -1);
-        change_add (&change, doc);
+        mi_change_add (&change, doc);
       }
   }
 
   /* README: values first (lines keep their numbers), then the row. */
   if (mi_document_get_exists (readme))
     {
-      change_add (&change, readme);
+      mi_change_add (&change, readme);
 
       if (self->total_line > 0)
         {
           g_autofree char *total = g_strdup_printf ("%u", n_distinct + 1);
 
-          replace_value (readme, self->total_line, total);
+          mi_edit_replace_value (readme, self->total_line, total);
         }
 
       if (self->status_line > 0)
@@ -532,7 +271,7 @@ mi_issue_add_attempt (MiIssue     *self,
                                                      mi_status_to_markdown (MI_STATUS_IN_PROGRESS),
                                                      number_text);
 
-          replace_value (readme, self->status_line, status);
+          mi_edit_replace_value (readme, self->status_line, status);
         }
 
       if (self->has_timeline_table)
@@ -569,7 +308,7 @@ mi_issue_add_attempt (MiIssue     *self,
           inner = g_strjoinv (" | ", row_cells);
           row = g_strdup_printf ("| %s |", inner);
           lines[0] = row;
-          insert_lines_after (readme, self->timeline_last_line, lines);
+          mi_edit_insert_lines_after (readme, self->timeline_last_line, lines);
         }
     }
 
@@ -589,7 +328,7 @@ mi_issue_add_attempt (MiIssue     *self,
         lines[4] = NULL;
       }
 
-    change_add (&change, log);
+    mi_change_add (&change, log);
     if (!mi_document_get_exists (log))
       {
         const char *vars[] = { "title", self->title, "issue_title", self->title, "date", day, NULL };
@@ -599,7 +338,7 @@ mi_issue_add_attempt (MiIssue     *self,
           return NULL;
         mi_document_replace (log, 0, 0, text);
       }
-    append_block (log, lines);
+    mi_edit_append_block (log, lines);
   }
 
   if (!finish (self, &change, error))
@@ -623,7 +362,7 @@ mi_issue_record_result (MiIssue     *self,
                         MiVerdict    verdict,
                         GError     **error)
 {
-  g_auto(Change) change = { 0 };
+  g_auto(MiChange) change = { 0 };
   g_autofree char *clean_value = NULL;
   g_autofree char *item = NULL;
   g_autoptr(MiMeasurement) measurement = NULL;
@@ -665,14 +404,14 @@ mi_issue_record_result (MiIssue     *self,
                           verdict == MI_VERDICT_PASS ? " (PASS)" :
                           verdict == MI_VERDICT_FAIL ? " (FAIL)" : "");
 
-  change_init (&change);
-  change_add (&change, doc);
+  mi_change_init (&change);
+  mi_change_add (&change, doc);
   place = mi_test_case_get_place (tc);
   existing = mi_test_case_find_result (tc, attempt);
 
   if (existing != NULL)
     {
-      g_autofree char *line = doc_line (doc, existing->line);
+      g_autofree char *line = mi_edit_get_line (doc, existing->line);
       gsize offset = mi_document_line_offset (doc, existing->line);
       const char *content = strstr (line, "ttempt");
 
@@ -682,27 +421,27 @@ mi_issue_record_result (MiIssue     *self,
     }
   else if (place->last_result_line > 0)
     {
-      g_autofree char *previous = doc_line (doc, place->last_result_line);
+      g_autofree char *previous = mi_edit_get_line (doc, place->last_result_line);
       const char *content = strstr (previous, "ttempt");
       g_autofree char *prefix = g_strndup (previous, content ? (gsize) (content - 1 - previous) : 0);
       g_autofree char *line = g_strconcat (content ? prefix : "- ", item, NULL);
       const char *lines[] = { line, NULL };
 
-      insert_lines_after (doc, place->last_result_line, lines);
+      mi_edit_insert_lines_after (doc, place->last_result_line, lines);
     }
   else if (place->results_line > 0)
     {
       g_autofree char *line = g_strconcat ("- ", item, NULL);
       const char *lines[] = { line, NULL };
 
-      insert_lines_after (doc, place->results_line, lines);
+      mi_edit_insert_lines_after (doc, place->results_line, lines);
     }
   else
     {
       g_autofree char *line = g_strconcat ("- ", item, NULL);
       const char *lines[] = { "", "**Results:**", line, NULL };
 
-      insert_lines_after (doc, place->last_line, lines);
+      mi_edit_insert_lines_after (doc, place->last_line, lines);
     }
 
   return finish (self, &change, error);
@@ -722,7 +461,7 @@ mi_issue_add_hypothesis (MiIssue     *self,
                          const char  *date,
                          GError     **error)
 {
-  g_auto(Change) change = { 0 };
+  g_auto(MiChange) change = { 0 };
   g_autofree char *clean_title = NULL;
   g_autofree char *clean_theory = NULL;
   g_autofree char *day = NULL;
@@ -738,7 +477,7 @@ mi_issue_add_hypothesis (MiIssue     *self,
   if (!check_text (title, _("hypothesis title"), &clean_title, error) ||
       !check_date (date, &day, error))
     return NULL;
-  clean_theory = single_line (theory);
+  clean_theory = mi_edit_single_line (theory);
 
   for (guint i = 0; i < n; i++)
     {
@@ -752,14 +491,14 @@ mi_issue_add_hypothesis (MiIssue     *self,
                              version, day, clean_title);
   theory_line = g_strdup_printf ("**Theory:** %s", clean_theory);
 
-  change_init (&change);
-  change_add (&change, doc);
+  mi_change_init (&change);
+  mi_change_add (&change, doc);
 
   if (self->versions_last_line > 0)
     {
       const char *lines[] = { "", heading, "", theory_line, NULL };
 
-      insert_lines_after (doc, self->versions_last_line, lines);
+      mi_edit_insert_lines_after (doc, self->versions_last_line, lines);
     }
   else
     {
@@ -774,7 +513,7 @@ mi_issue_add_hypothesis (MiIssue     *self,
 
           mi_document_replace (doc, 0, 0, top);
         }
-      append_block (doc, lines);
+      mi_edit_append_block (doc, lines);
     }
 
   if (!finish (self, &change, error))
@@ -803,7 +542,7 @@ mi_issue_add_log_entry (MiIssue     *self,
                         const char  *date,
                         GError     **error)
 {
-  g_auto(Change) change = { 0 };
+  g_auto(MiChange) change = { 0 };
   g_autofree char *clean_text = NULL;
   g_autofree char *day = NULL;
   g_autofree char *entry = NULL;
@@ -817,14 +556,14 @@ mi_issue_add_log_entry (MiIssue     *self,
 
   entry = g_strdup_printf ("**%s:** %s", day, clean_text);
 
-  change_init (&change);
-  change_add (&change, doc);
+  mi_change_init (&change);
+  mi_change_add (&change, doc);
 
   if (self->log_last_line > 0)
     {
       const char *lines[] = { "", entry, NULL };
 
-      insert_lines_after (doc, self->log_last_line, lines);
+      mi_edit_insert_lines_after (doc, self->log_last_line, lines);
     }
   else
     {
@@ -836,7 +575,7 @@ mi_issue_add_log_entry (MiIssue     *self,
 
           mi_document_replace (doc, 0, 0, top);
         }
-      append_block (doc, lines);
+      mi_edit_append_block (doc, lines);
     }
 
   return finish (self, &change, error);

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/*
+ * What the commands of meta-issues-cli share. A command is a MiCommand in the
+ * table of mi-cli.c; one that is more than a few lines lives in its own
+ * mi-cli-<name>.c and is declared here.
+ */
+
+#include <json-glib/json-glib.h>
+
+#include "meta-issues.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  MI_CLI_EXIT_OK      = 0,
+  MI_CLI_EXIT_FAILURE = 1,
+  MI_CLI_EXIT_USAGE   = 2,
+} MiCliExit;
+
+typedef struct
+{
+  char *directory;   /* -C DIR, NULL for the current directory */
+} MiCli;
+
+typedef struct _MiCommand MiCommand;
+
+struct _MiCommand
+{
+  const char *name;
+  const char *parameters;  /* translatable, N_() */
+  const char *summary;     /* translatable, N_() */
+  int       (*run) (MiCli           *cli,
+                    const MiCommand *command,
+                    char           **args);
+};
+
+void         mi_cli_print_error          (const char          *format,
+                                          ...) G_GNUC_PRINTF (1, 2);
+int          mi_cli_usage_error          (const MiCommand     *command,
+                                          const char          *format,
+                                          ...) G_GNUC_PRINTF (2, 3);
+char        *mi_cli_get_display_path     (GFile               *file);
+gboolean     mi_cli_parse_command_line   (MiCli               *cli,
+                                          const MiCommand     *command,
+                                          const GOptionEntry  *entries,
+                                          char              ***args,
+                                          int                  min_args,
+                                          int                  max_args,
+                                          int                 *exit_code);
+gboolean     mi_cli_check_date           (const MiCommand     *command,
+                                          const char          *date,
+                                          int                 *exit_code);
+gboolean     mi_cli_parse_attempt_number (const MiCommand     *command,
+                                          const char          *text,
+                                          guint               *number,
+                                          int                 *exit_code);
+MiWorkspace *mi_cli_open_workspace       (MiCli               *cli);
+MiIssue     *mi_cli_lookup_issue         (MiWorkspace         *workspace,
+                                          const char          *slug);
+void         mi_cli_print_json           (JsonNode            *node);
+int          mi_cli_print_core_error     (GError              *error);
+
+G_END_DECLS

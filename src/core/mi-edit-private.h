@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mi-document.h"
+#include "mi-markdown.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  GPtrArray *docs;       /* MiDocument */
+  GPtrArray *originals;  /* GBytes of the file before, NULL for a new file */
+  GPtrArray *new_dirs;   /* GFile, created by the commit, deepest last */
+} MiChange;
+
+void      mi_change_init             (MiChange     *change);
+void      mi_change_clear            (MiChange     *change);
+void      mi_change_add              (MiChange     *change,
+                                      MiDocument   *doc);
+gboolean  mi_change_commit           (MiChange     *change,
+                                      GError      **error);
+
+char     *mi_edit_get_line           (MiDocument   *doc,
+                                      guint         line);
+gboolean  mi_edit_replace_value      (MiDocument   *doc,
+                                      guint         line,
+                                      const char   *value);
+void      mi_edit_insert_lines_after (MiDocument   *doc,
+                                      guint         line,
+                                      const char  **lines);
+void      mi_edit_append_block       (MiDocument   *doc,
+                                      const char  **lines);
+char     *mi_edit_with_newline       (const char   *text,
+                                      const char   *nl);
+char     *mi_edit_single_line        (const char   *text);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MiChange, mi_change_clear)
+
+G_END_DECLS
