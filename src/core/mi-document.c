@@ -27,6 +27,7 @@ struct _MiDocument
   GBytes   *disk_bytes;  /* what was read from (or last written to) disk; NULL when missing */
   gsize    *starts;      /* line index of bytes, lazily */
   guint     n_lines;
+  gint64    mtime;       /* of the file when read or written, µs; 0 when missing */
   guint     modified : 1;
 };
 
@@ -77,6 +78,17 @@ static char *
 display_name (GFile *file)
 {
   return g_file_get_parse_name (file);
+}
+
+static gint64
+stat_mtime (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  GStatBuf st;
+
+  if (path == NULL || g_stat (path, &st) != 0)
+    return 0;
+  return (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
 }
 
 static gboolean
@@ -249,9 +261,13 @@ mi_document_load (MiDocument    *self,
     {
       self->disk_bytes = g_bytes_ref (bytes);
       self->bytes = g_steal_pointer (&bytes);
+      self->mtime = stat_mtime (self->file);
     }
   else
-    self->bytes = g_bytes_new_static ("", 0);
+    {
+      self->bytes = g_bytes_new_static ("", 0);
+      self->mtime = 0;
+    }
 
   set_modified (self, FALSE);
   return TRUE;
@@ -289,6 +305,16 @@ mi_document_get_exists (MiDocument *self)
   g_return_val_if_fail (MI_IS_DOCUMENT (self), FALSE);
 
   return self->disk_bytes != NULL;
+}
+
+/* When the file was last changed on disk (µs since the epoch), as of the
+ * last read or write; 0 when it does not exist. */
+gint64
+mi_document_get_mtime (MiDocument *self)
+{
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), 0);
+
+  return self->mtime;
 }
 
 gboolean
@@ -520,6 +546,7 @@ mi_document_save (MiDocument    *self,
 
   g_clear_pointer (&self->disk_bytes, g_bytes_unref);
   self->disk_bytes = g_bytes_ref (self->bytes);
+  self->mtime = stat_mtime (self->file);
   set_modified (self, FALSE);
   return TRUE;
 }
@@ -615,6 +642,7 @@ mi_document_save_finish (MiDocument    *self,
   data = g_task_get_task_data (G_TASK (result));
   g_clear_pointer (&self->disk_bytes, g_bytes_unref);
   self->disk_bytes = g_bytes_ref (data->text);
+  self->mtime = stat_mtime (self->file);
   set_modified (self, !g_bytes_equal (self->bytes, data->text));
   return TRUE;
 }

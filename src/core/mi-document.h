@@ -38,6 +38,7 @@ const char  *mi_document_get_text      (MiDocument    *self,
 GBytes      *mi_document_get_bytes     (MiDocument    *self);
 gboolean     mi_document_get_exists    (MiDocument    *self);
 gboolean     mi_document_get_modified  (MiDocument    *self);
+gint64       mi_document_get_mtime     (MiDocument    *self);
 gboolean     mi_document_is_utf8       (MiDocument    *self);
 const char  *mi_document_get_newline   (MiDocument    *self);
 gsize        mi_document_get_bom_length (MiDocument   *self);

@@ -1622,6 +1622,33 @@ mi_issue_get_document (MiIssue     *self,
   return self->docs[file];
 }
 
+/* When any file of the meta-issue last changed (µs since the epoch), as of
+ * the last read: for sorting by last change. */
+gint64
+mi_issue_get_mtime (MiIssue *self)
+{
+  gint64 mtime = 0;
+  guint n;
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), 0);
+
+  for (guint f = 0; f < MI_ISSUE_N_FILES; f++)
+    mtime = MAX (mtime, mi_document_get_mtime (self->docs[f]));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->attempts));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MiAttempt) attempt = g_list_model_get_item (G_LIST_MODEL (self->attempts), i);
+
+      if (attempt->approach != NULL)
+        mtime = MAX (mtime, mi_document_get_mtime (attempt->approach));
+      if (attempt->results_doc != NULL)
+        mtime = MAX (mtime, mi_document_get_mtime (attempt->results_doc));
+    }
+
+  return mtime;
+}
+
 GFile *
 mi_issue_get_file (MiIssue     *self,
                    MiIssueFile  file)

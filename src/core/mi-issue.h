@@ -58,6 +58,7 @@ MiDocument   *mi_issue_get_document         (MiIssue       *self,
                                              MiIssueFile    file);
 GFile        *mi_issue_get_file             (MiIssue       *self,
                                              MiIssueFile    file);
+gint64        mi_issue_get_mtime            (MiIssue       *self);
 
 /* Structured edits (mi-issue-edit.c): each rewrites the smallest span, saves
  * atomically, and parses again. Dates are YYYY-MM-DD; NULL means today. */

@@ -24,6 +24,12 @@ struct _MiWorkspace
   GFile      *root;
   GFile      *issues_dir;
   GPtrArray  *issues;     /* of MiIssue, sorted by slug */
+
+  /* Watching the files (mi_workspace_start_monitoring) */
+  GHashTable *monitors;   /* folder path → GFileMonitor */
+  GHashTable *dirty;      /* slugs whose files changed */
+  gboolean    list_dirty; /* folders came or went in docs/meta-issues */
+  guint       flush_source;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -38,7 +44,16 @@ enum {
   N_PROPS
 };
 
+enum {
+  FILE_CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Changes on disk are gathered this long before the model reads them. */
+#define FLUSH_DELAY_MS 150
 
 G_DEFINE_QUARK (mi-workspace-error-quark, mi_workspace_error)
 
@@ -183,6 +198,9 @@ mi_workspace_finalize (GObject *object)
 {
   MiWorkspace *self = (MiWorkspace *) object;
 
+  g_clear_handle_id (&self->flush_source, g_source_remove);
+  g_clear_pointer (&self->monitors, g_hash_table_unref);
+  g_clear_pointer (&self->dirty, g_hash_table_unref);
   g_clear_object (&self->root);
   g_clear_object (&self->issues_dir);
   g_clear_pointer (&self->issues, g_ptr_array_unref);
@@ -229,25 +247,26 @@ mi_workspace_class_init (MiWorkspaceClass *klass)
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MiWorkspace::file-changed:
+   * @file: a file or folder under docs/meta-issues that another program (or
+   *   this one) created, changed or deleted
+   *
+   * Emitted while monitoring, before the model reads the change.
+   */
+  signals[FILE_CHANGED] =
+    g_signal_new ("file-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_FILE);
 }
 
 static void
 mi_workspace_init (MiWorkspace *self)
 {
   self->issues = g_ptr_array_new_with_free_func (g_object_unref);
-}
-
-static void
-set_issues (MiWorkspace *self,
-            GPtrArray   *issues)
-{
-  guint removed = self->issues->len;
-
-  g_ptr_array_unref (self->issues);
-  self->issues = g_ptr_array_ref (issues);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, issues->len);
-  if (removed != issues->len)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
 /**
@@ -360,25 +379,275 @@ mi_workspace_open_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* The folder names of docs/meta-issues that are meta-issues, sorted. */
+static GPtrArray *
+list_slugs (MiWorkspace *self)
+{
+  g_autofree char *path = g_file_get_path (self->issues_dir);
+  GPtrArray *slugs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = NULL;
+
+      if (name[0] == '.')
+        continue;
+      child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        g_ptr_array_add (slugs, g_strdup (name));
+    }
+
+  g_ptr_array_sort (slugs, compare_strings);
+  return slugs;
+}
+
+/*
+ * Brings the list in line with the folders on disk: meta-issues that stay
+ * keep their objects (and a view's selection), each change is its own
+ * items-changed. With @reload_all, the ones that stay are read again too;
+ * else only those named in @dirty.
+ */
+static void
+sync_list (MiWorkspace *self,
+           gboolean     reload_all,
+           GHashTable  *dirty)
+{
+  g_autoptr(GPtrArray) slugs = list_slugs (self);
+  guint old_len = self->issues->len;
+  guint i = 0, s = 0;
+
+  while (i < self->issues->len || s < slugs->len)
+    {
+      MiIssue *issue = i < self->issues->len ? g_ptr_array_index (self->issues, i) : NULL;
+      const char *slug = s < slugs->len ? g_ptr_array_index (slugs, s) : NULL;
+      int cmp;
+
+      if (issue == NULL)
+        cmp = 1;
+      else if (slug == NULL)
+        cmp = -1;
+      else
+        cmp = strcmp (mi_issue_get_slug (issue), slug);
+
+      if (cmp == 0)
+        {
+          if (reload_all || (dirty != NULL && g_hash_table_contains (dirty, slug)))
+            mi_issue_reload (issue, NULL, NULL);
+          i++;
+          s++;
+        }
+      else if (cmp < 0)
+        {
+          g_ptr_array_remove_index (self->issues, i);
+          g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 0);
+        }
+      else
+        {
+          g_autoptr(GFile) folder = g_file_get_child (self->issues_dir, slug);
+          MiIssue *fresh = mi_issue_load (folder, NULL, NULL);
+
+          s++;
+          if (fresh == NULL)
+            continue;
+          g_ptr_array_insert (self->issues, i, fresh);
+          g_list_model_items_changed (G_LIST_MODEL (self), i, 0, 1);
+          i++;
+        }
+    }
+
+  if (old_len != self->issues->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
 /**
  * mi_workspace_reload:
- * Reads the folder again: issues added or removed on disk appear or go.
+ * Reads the folder again: meta-issues added or removed on disk appear or go,
+ * the others are read again and keep their objects.
  */
 gboolean
 mi_workspace_reload (MiWorkspace   *self,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  g_autoptr(GPtrArray) issues = NULL;
-
   g_return_val_if_fail (MI_IS_WORKSPACE (self), FALSE);
 
-  issues = load_issues (self->issues_dir, cancellable, error);
-  if (issues == NULL)
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  set_issues (self, issues);
+  sync_list (self, TRUE, NULL);
   return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Monitoring                                                              */
+
+static void watch_folder (MiWorkspace *self,
+                          GFile       *folder);
+
+static void
+watch_tree (MiWorkspace *self)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  watch_folder (self, self->issues_dir);
+  g_hash_table_add (wanted, g_file_get_path (self->issues_dir));
+
+  for (guint i = 0; i < self->issues->len; i++)
+    {
+      MiIssue *issue = g_ptr_array_index (self->issues, i);
+      GFile *folder = mi_issue_get_folder (issue);
+      g_autoptr(GFile) attempts_dir = g_file_get_child (folder, "attempts");
+      GListModel *attempts = mi_issue_get_attempts (issue);
+
+      watch_folder (self, folder);
+      g_hash_table_add (wanted, g_file_get_path (folder));
+      watch_folder (self, attempts_dir);
+      g_hash_table_add (wanted, g_file_get_path (attempts_dir));
+
+      for (guint a = 0; a < g_list_model_get_n_items (attempts); a++)
+        {
+          g_autoptr(MiAttempt) attempt = g_list_model_get_item (attempts, a);
+          GFile *attempt_folder = mi_attempt_get_folder (attempt);
+
+          if (attempt_folder == NULL)
+            continue;
+          watch_folder (self, attempt_folder);
+          g_hash_table_add (wanted, g_file_get_path (attempt_folder));
+        }
+    }
+
+  /* Folders that are gone. */
+  g_hash_table_iter_init (&iter, self->monitors);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (wanted, key))
+      g_hash_table_iter_remove (&iter);
+}
+
+static gboolean
+flush_changes_cb (gpointer data)
+{
+  MiWorkspace *self = data;
+  g_autoptr(GHashTable) dirty = g_steal_pointer (&self->dirty);
+  gboolean list_dirty = self->list_dirty;
+
+  self->flush_source = 0;
+  self->list_dirty = FALSE;
+  self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (list_dirty || g_hash_table_size (dirty) > 0)
+    sync_list (self, FALSE, dirty);
+
+  /* Attempt folders may have come or gone. */
+  watch_tree (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_monitor_changed_cb (GFileMonitor      *monitor,
+                       GFile             *file,
+                       GFile             *other_file,
+                       GFileMonitorEvent  event,
+                       gpointer           user_data)
+{
+  MiWorkspace *self = user_data;
+  g_autofree char *relative = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+      break;
+
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    default:
+      return;
+    }
+
+  relative = g_file_get_relative_path (self->issues_dir, file);
+  if (relative == NULL)
+    return;
+
+  g_signal_emit (self, signals[FILE_CHANGED], 0, file);
+
+  parts = g_strsplit (relative, G_DIR_SEPARATOR_S, 2);
+  if (parts[0] == NULL || parts[0][0] == '.')
+    return;
+  if (parts[1] == NULL)
+    self->list_dirty = TRUE;
+  g_hash_table_add (self->dirty, g_strdup (parts[0]));
+
+  if (other_file != NULL)
+    {
+      g_autofree char *other = g_file_get_relative_path (self->issues_dir, other_file);
+
+      if (other != NULL && strchr (other, G_DIR_SEPARATOR) == NULL)
+        self->list_dirty = TRUE;
+    }
+
+  if (self->flush_source == 0)
+    self->flush_source = g_timeout_add (FLUSH_DELAY_MS, flush_changes_cb, self);
+}
+
+static void
+watch_folder (MiWorkspace *self,
+              GFile       *folder)
+{
+  g_autofree char *path = g_file_get_path (folder);
+  GFileMonitor *monitor;
+
+  if (path == NULL || g_hash_table_contains (self->monitors, path))
+    return;
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    return;
+
+  monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (monitor == NULL)
+    return;
+  g_file_monitor_set_rate_limit (monitor, FLUSH_DELAY_MS);
+  g_signal_connect_object (monitor, "changed", G_CALLBACK (on_monitor_changed_cb), self, 0);
+  g_hash_table_insert (self->monitors, g_steal_pointer (&path), monitor);
+}
+
+/**
+ * mi_workspace_start_monitoring:
+ * From now on, changes that any program makes to the files appear in the
+ * model within a fraction of a second: meta-issues are read again (keeping
+ * their objects), added or removed. Call it from the thread whose main
+ * context should run the updates (the main thread for a UI).
+ */
+void
+mi_workspace_start_monitoring (MiWorkspace *self)
+{
+  g_return_if_fail (MI_IS_WORKSPACE (self));
+
+  if (self->monitors != NULL)
+    return;
+
+  self->monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_file_make_directory_with_parents (self->issues_dir, NULL, NULL);
+  watch_tree (self);
 }
 
 GFile *

@@ -33,6 +33,7 @@ MiWorkspace  *mi_workspace_open_finish   (GAsyncResult        *result,
 gboolean      mi_workspace_reload        (MiWorkspace         *self,
                                           GCancellable        *cancellable,
                                           GError             **error);
+void          mi_workspace_start_monitoring (MiWorkspace      *self);
 GFile        *mi_workspace_get_root      (MiWorkspace         *self);
 GFile        *mi_workspace_get_issues_dir (MiWorkspace        *self);
 MiIssue      *mi_workspace_find_issue    (MiWorkspace         *self,
