@@ -8,6 +8,7 @@
 #include "mi-document.h"
 #include "mi-hypothesis.h"
 #include "mi-issue.h"
+#include "mi-lesson.h"
 #include "mi-log-entry.h"
 #include "mi-measurement.h"
 #include "mi-result.h"

@@ -523,6 +523,11 @@ write_atomically (GFile         *file,
       return FALSE;
     }
 
+  /* The temporary file was created under the umask: give the file back
+   * the permissions it had. */
+  if (g_stat (path, &st) == 0 && (int) (st.st_mode & 07777) != mode)
+    g_chmod (path, mode);
+
   return TRUE;
 }
 

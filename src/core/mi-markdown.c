@@ -48,6 +48,44 @@ mark_lines (MiMarkdown *md,
     }
 }
 
+static int
+count_lines (const char *text)
+{
+  int n = 0;
+  const char *p;
+
+  if (text == NULL || *text == '\0')
+    return 1;
+  for (p = text; *p != '\0'; p++)
+    if (*p == '\n')
+      n++;
+  if (p[-1] != '\n')
+    n++;
+  return MAX (n, 1);
+}
+
+static gboolean
+is_fenced (cmark_node *node)
+{
+  int length = 0, offset = 0;
+  char character = 0;
+
+  /* cmark-gfm writes through these pointers unchecked: never pass NULL. */
+  return cmark_node_get_fenced (node, &length, &offset, &character) != 0;
+}
+
+static gboolean
+is_blank_line (MiMarkdown *md,
+               guint       line)
+{
+  if (line < 1 || line > md->n_lines)
+    return FALSE;
+  for (gsize i = md->starts[line - 1]; i < md->starts[line]; i++)
+    if (!g_ascii_isspace (md->text[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 classify (MiMarkdown *md,
           cmark_node *root)
@@ -63,6 +101,21 @@ classify (MiMarkdown *md,
       cmark_node_type type = cmark_node_get_type (node);
       int first = cmark_node_get_start_line (node);
       int last = cmark_node_get_end_line (node);
+
+      /* cmark-gfm ends some blocks at column 0 of the line after them. */
+      if (cmark_node_get_end_column (node) == 0 && last > first)
+        last--;
+      if (last < first)
+        last = first;
+
+      /* An HTML block spans the lines of its literal. */
+      if (type == CMARK_NODE_HTML_BLOCK)
+        last = first + count_lines (cmark_node_get_literal (node)) - 1;
+
+      /* An indented code block's trailing blank lines are not its own. */
+      if (type == CMARK_NODE_CODE_BLOCK && !is_fenced (node))
+        while (last > first && is_blank_line (md, last))
+          last--;
 
       if (type == CMARK_NODE_ITEM)
         {
