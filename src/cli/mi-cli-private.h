@@ -63,4 +63,18 @@ MiIssue     *mi_cli_lookup_issue         (MiWorkspace         *workspace,
 void         mi_cli_print_json           (JsonNode            *node);
 int          mi_cli_print_core_error     (GError              *error);
 
+/* Commands in their own files */
+int          mi_cli_run_chart            (MiCli               *cli,
+                                          const MiCommand     *command,
+                                          char               **args);
+int          mi_cli_run_commit           (MiCli               *cli,
+                                          const MiCommand     *command,
+                                          char               **args);
+int          mi_cli_run_history          (MiCli               *cli,
+                                          const MiCommand     *command,
+                                          char               **args);
+int          mi_cli_run_sync             (MiCli               *cli,
+                                          const MiCommand     *command,
+                                          char               **args);
+
 G_END_DECLS

@@ -953,6 +953,14 @@ static const MiCommand commands[] = {
     N_("Add a dated entry to the implementation log"), run_log },
   { "check", N_("[SLUG]"),
     N_("Print the problems a reviewer would flag, one per line; exit 1 when there are any"), run_check },
+  { "chart", N_("SLUG [TC-ID] -o FILE.png|FILE.svg [--width W] [--height H] [--dark]"),
+    N_("Draw a test case's chart, or the overview of a meta-issue, to PNG or SVG"), mi_cli_run_chart },
+  { "commit", N_("-m MESSAGE [PATH…]"),
+    N_("Commit exactly these files (default: every changed file under docs/meta-issues/)"), mi_cli_run_commit },
+  { "history", N_("SLUG"),
+    N_("List the commits that changed a meta-issue, newest first"), mi_cli_run_history },
+  { "sync", N_("[-C DIR]"),
+    N_("Fetch, pull (merging when needed) and push the current branch"), mi_cli_run_sync },
 };
 
 static const MiCommand *

@@ -9,33 +9,19 @@
 #include <glib/gi18n.h>
 
 #include "mi-application.h"
+#include "mi-issue-page.h"
 #include "mi-issue-row.h"
-#include "mi-window.h"
+#include "mi-ui-util.h"
+#include "mi-window-private.h"
 
 #define MAX_RECENT_WORKSPACES 10
+/* After a change on disk: the model reads it within ~150 ms. */
+#define RESORT_DELAY_MS 250
 
-/* The main window: the meta-issues of one workspace, or a page that says
- * why there are none. Loading runs in core's worker threads; the window
- * only shows what comes back. */
-struct _MiWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  MiWorkspace          *workspace;
-  gulong                items_changed_handler;
-  GCancellable         *cancellable;
-  guint                 busy : 1;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkStack             *stack;
-  GtkSpinner           *spinner;
-  GtkListView          *list_view;
-  AdwStatusPage        *error_page;
-  GMenu                *recent_menu;
-};
+/* The main window: the meta-issues of one workspace in a sidebar (searched,
+ * filtered and sorted), the selected one in an issue page, or a page that
+ * says why there are none. Loading runs in core's worker threads; the
+ * window only shows what comes back. */
 
 G_DEFINE_FINAL_TYPE (MiWindow, mi_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -43,6 +29,7 @@ enum {
   PROP_0,
   PROP_WORKSPACE,
   PROP_BUSY,
+  PROP_STATUS_FILTER,
   N_PROPS
 };
 
@@ -64,25 +51,6 @@ load_data_free (LoadData *data)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
-
-/* "~/src/project" for a folder in the home folder, else the full path. */
-static char *
-dup_display_path (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  const char *home = g_get_home_dir ();
-  gsize home_len = strlen (home);
-
-  if (path == NULL)
-    return g_file_get_parse_name (file);
-
-  if (home_len > 1 &&
-      g_str_has_prefix (path, home) &&
-      (path[home_len] == G_DIR_SEPARATOR || path[home_len] == '\0'))
-    return g_strconcat ("~", path + home_len, NULL);
-
-  return g_steal_pointer (&path);
-}
 
 static void
 set_busy (MiWindow *self,
@@ -110,7 +78,25 @@ update_page (MiWindow *self)
   else
     page = "issues";
 
+  gtk_widget_set_visible (GTK_WIDGET (self->welcome_header), !g_str_equal (page, "issues"));
   gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+static void
+update_count (MiWindow *self)
+{
+  g_autofree char *text = NULL;
+  guint total = self->workspace != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->workspace)) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Meta-Issue", "%u Meta-Issues", total), total);
+  else
+    /* Translators: "3 of 12" meta-issues match the search or filter. */
+    text = g_strdup_printf (_("%u of %u"), shown, total);
+
+  gtk_label_set_label (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, shown > 0 || total == 0 ? "list" : "no-match");
 }
 
 static void
@@ -124,17 +110,39 @@ update_title (MiWindow *self)
     {
       adw_window_title_set_title (self->window_title, _("Meta-Issues"));
       adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_window_title_set_title (self->sidebar_title, _("Meta-Issues"));
+      adw_window_title_set_subtitle (self->sidebar_title, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Meta-Issues"));
       return;
     }
 
   root = mi_workspace_get_root (self->workspace);
   name = g_file_get_basename (root);
-  path = dup_display_path (root);
+  path = mi_ui_dup_display_path (root);
 
   adw_window_title_set_title (self->window_title, name);
   adw_window_title_set_subtitle (self->window_title, path);
+  adw_window_title_set_title (self->sidebar_title, name);
+  adw_window_title_set_subtitle (self->sidebar_title, path);
   gtk_window_set_title (GTK_WINDOW (self), name);
+}
+
+static void
+update_issue_title (MiWindow *self)
+{
+  MiIssue *issue = mi_window_get_issue (self);
+  const char *title = NULL;
+
+  if (issue != NULL)
+    {
+      title = mi_issue_get_title (issue);
+      if (mi_ui_is_blank (title))
+        title = mi_issue_get_slug (issue);
+    }
+
+  adw_view_switcher_title_set_title (self->switcher_title, title != NULL ? title : "");
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        issue != NULL ? mi_issue_get_slug (issue) : "");
 }
 
 static void
@@ -147,7 +155,7 @@ update_recent_menu (MiWindow *self)
     {
       g_autoptr(GFile) file = g_file_new_for_path (recent[i]);
       g_autoptr(GMenuItem) item = NULL;
-      g_autofree char *label = dup_display_path (file);
+      g_autofree char *label = mi_ui_dup_display_path (file);
 
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", recent[i]);
@@ -193,6 +201,196 @@ remember_workspace (MiWindow *self,
   g_settings_set_strv (self->settings, "recent-workspaces", (const char * const *) updated);
 }
 
+/* Filtering and sorting */
+
+static gboolean
+text_matches (const char *text,
+              const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  folded = g_utf8_casefold (text, -1);
+
+  return strstr (folded, needle) != NULL;
+}
+
+static gboolean
+issue_matches (MiIssue  *issue,
+               MiWindow *self)
+{
+  if (self->status_filter != NULL && !g_str_equal (self->status_filter, "all") &&
+      !g_str_equal (self->status_filter, mi_status_to_id (mi_issue_get_status (issue))))
+    return FALSE;
+
+  if (self->search_text == NULL)
+    return TRUE;
+
+  if (text_matches (mi_issue_get_title (issue), self->search_text) ||
+      text_matches (mi_issue_get_slug (issue), self->search_text))
+    return TRUE;
+
+  /* The text of its files: the words a reader would search for. */
+  for (guint f = 0; f < MI_ISSUE_N_FILES; f++)
+    {
+      MiDocument *doc = mi_issue_get_document (issue, f);
+
+      if (doc != NULL && mi_document_get_exists (doc) && mi_document_is_utf8 (doc) &&
+          text_matches (mi_document_get_text (doc, NULL), self->search_text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  return issue_matches (MI_ISSUE (item), user_data);
+}
+
+static int
+compare_titles (MiIssue *a,
+                MiIssue *b)
+{
+  const char *ta = mi_issue_get_title (a);
+  const char *tb = mi_issue_get_title (b);
+  int cmp;
+
+  cmp = g_utf8_collate (ta != NULL ? ta : mi_issue_get_slug (a),
+                        tb != NULL ? tb : mi_issue_get_slug (b));
+  if (cmp != 0)
+    return cmp;
+
+  return g_strcmp0 (mi_issue_get_slug (a), mi_issue_get_slug (b));
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  MiWindow *self = user_data;
+  MiIssue *ia = MI_ISSUE ((gpointer) a);
+  MiIssue *ib = MI_ISSUE ((gpointer) b);
+  g_autofree char *order = g_settings_get_string (self->settings, "sort-order");
+
+  if (g_str_equal (order, "last-change"))
+    {
+      gint64 ma = mi_issue_get_mtime (ia);
+      gint64 mb = mi_issue_get_mtime (ib);
+
+      if (ma != mb)
+        return ma > mb ? -1 : 1;
+    }
+  else if (g_str_equal (order, "created"))
+    {
+      int cmp = g_strcmp0 (mi_issue_get_created (ib), mi_issue_get_created (ia));
+
+      if (cmp != 0)
+        return cmp;
+    }
+
+  return compare_titles (ia, ib);
+}
+
+static gboolean
+on_files_changed_timeout_cb (gpointer user_data)
+{
+  MiWindow *self = user_data;
+  g_autofree char *order = g_settings_get_string (self->settings, "sort-order");
+
+  self->changed_id = 0;
+
+  if (self->search_text != NULL || g_strcmp0 (self->status_filter, "all") != 0)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (!g_str_equal (order, "title"))
+    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+
+  mi_issue_page_refresh (self->issue_page);
+  update_issue_title (self);
+  _mi_window_update_actions (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_file_changed_cb (MiWindow    *self,
+                    GFile       *file,
+                    MiWorkspace *workspace)
+{
+  g_clear_handle_id (&self->changed_id, g_source_remove);
+  self->changed_id = g_timeout_add (RESORT_DELAY_MS, on_files_changed_timeout_cb, self);
+}
+
+static void
+on_sort_order_changed_cb (MiWindow   *self,
+                          const char *key,
+                          GSettings  *settings)
+{
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_filter_items_changed_cb (MiWindow   *self,
+                            guint       position,
+                            guint       removed,
+                            guint       added,
+                            GListModel *model)
+{
+  update_count (self);
+}
+
+static void
+on_shown_issue_changed_cb (MiWindow *self)
+{
+  update_issue_title (self);
+  _mi_window_update_actions (self);
+}
+
+static void
+watch_issue (MiWindow *self,
+             MiIssue  *issue)
+{
+  if (self->shown_issue == issue)
+    return;
+
+  if (self->shown_issue != NULL)
+    {
+      g_clear_signal_handler (&self->issue_notify_handler, self->shown_issue);
+      g_clear_signal_handler (&self->tests_changed_handler, mi_issue_get_test_cases (self->shown_issue));
+    }
+
+  g_set_object (&self->shown_issue, issue);
+
+  if (issue != NULL)
+    {
+      self->issue_notify_handler =
+        g_signal_connect_object (issue, "notify", G_CALLBACK (on_shown_issue_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+      self->tests_changed_handler =
+        g_signal_connect_object (mi_issue_get_test_cases (issue), "items-changed",
+                                 G_CALLBACK (on_shown_issue_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+on_selected_item_cb (MiWindow           *self,
+                     GParamSpec         *pspec,
+                     GtkSingleSelection *selection)
+{
+  MiIssue *issue = gtk_single_selection_get_selected_item (selection);
+
+  watch_issue (self, issue);
+
+  mi_issue_page_set_issue (self->issue_page, issue);
+  update_issue_title (self);
+  _mi_window_update_actions (self);
+}
+
 static void
 on_workspace_items_changed_cb (MiWindow   *self,
                                guint       position,
@@ -202,19 +400,22 @@ on_workspace_items_changed_cb (MiWindow   *self,
 {
   if (!self->busy)
     update_page (self);
+  update_count (self);
 }
 
 static void
 set_workspace (MiWindow    *self,
                MiWorkspace *workspace)
 {
-  g_autoptr(GtkSelectionModel) selection = NULL;
-
   if (self->workspace == workspace)
     return;
 
   if (self->workspace != NULL)
-    g_clear_signal_handler (&self->items_changed_handler, self->workspace);
+    {
+      g_clear_signal_handler (&self->items_changed_handler, self->workspace);
+      g_clear_signal_handler (&self->file_changed_handler, self->workspace);
+    }
+  g_clear_handle_id (&self->changed_id, g_source_remove);
 
   g_set_object (&self->workspace, workspace);
 
@@ -224,20 +425,33 @@ set_workspace (MiWindow    *self,
         g_signal_connect_object (self->workspace, "items-changed",
                                  G_CALLBACK (on_workspace_items_changed_cb), self,
                                  G_CONNECT_SWAPPED);
-      selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->workspace))));
+      self->file_changed_handler =
+        g_signal_connect_object (self->workspace, "file-changed",
+                                 G_CALLBACK (on_file_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+      mi_workspace_start_monitoring (self->workspace);
     }
 
-  gtk_list_view_set_model (self->list_view, selection);
+  self->restoring = TRUE;
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->workspace));
+  self->restoring = FALSE;
+
+  /* Start at the top of the list, like a freshly opened folder. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+  adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "overview");
 
   update_title (self);
+  update_count (self);
+  _mi_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }
 
 /* A failure while something is shown is a toast; with nothing shown, a page. */
-static void
-show_error (MiWindow   *self,
-            const char *title,
-            GError     *error)
+void
+_mi_window_show_error (MiWindow   *self,
+                       const char *title,
+                       GError     *error)
 {
   if (self->workspace != NULL)
     {
@@ -254,8 +468,18 @@ show_error (MiWindow   *self,
 
       adw_status_page_set_title (self->error_page, title);
       adw_status_page_set_description (self->error_page, escaped);
+      gtk_widget_set_visible (GTK_WIDGET (self->welcome_header), TRUE);
       gtk_stack_set_visible_child_name (self->stack, "error");
     }
+}
+
+void
+_mi_window_show_toast (MiWindow   *self,
+                       const char *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 static void
@@ -266,6 +490,7 @@ begin_load (MiWindow *self)
   self->cancellable = g_cancellable_new ();
 
   set_busy (self, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->welcome_header), TRUE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
@@ -290,7 +515,7 @@ open_workspace_cb (GObject      *object,
   if (workspace == NULL)
     {
       g_debug ("Could not open the workspace: %s", error->message);
-      show_error (self, _("Could Not Open the Folder"), error);
+      _mi_window_show_error (self, _("Could Not Open the Folder"), error);
       return;
     }
 
@@ -331,7 +556,7 @@ install_example_cb (GObject      *object,
 
       set_busy (self, FALSE);
       g_debug ("Could not install the example: %s", error->message);
-      show_error (self, _("Could Not Install the Example"), error);
+      _mi_window_show_error (self, _("Could Not Install the Example"), error);
       return;
     }
 
@@ -370,6 +595,51 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_list_activate_cb (MiWindow    *self,
+                     guint        position,
+                     GtkListView *list_view)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+on_back_clicked_cb (MiWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_leaflet_folded_cb (MiWindow *self)
+{
+  /* Folded, the sidebar's header bar is the window's: it gets the buttons. */
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (gtk_widget_get_first_child (self->sidebar)),
+                                             adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+on_search_changed_cb (MiWindow       *self,
+                      GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->search_text, g_free);
+  if (stripped[0] != '\0')
+    self->search_text = g_utf8_casefold (stripped, -1);
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_stop_search_cb (MiWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
 on_recent_changed_cb (MiWindow   *self,
                       const char *key,
                       GSettings  *settings)
@@ -377,95 +647,26 @@ on_recent_changed_cb (MiWindow   *self,
   update_recent_menu (self);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-select_folder_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            MiWindow      *self)
 {
-  g_autoptr(MiWindow) self = user_data;
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GError) error = NULL;
+  GSList *files;
 
-  folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (object), result, &error);
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
 
-  if (folder != NULL)
-    mi_window_open (self, folder);
-  else if (!g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
-    g_warning ("Could not choose a folder: %s", error->message);
-}
-#else
-static void
-on_file_chooser_response_cb (GtkNativeDialog *native,
-                             int              response,
-                             MiWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
 
-      if (folder != NULL)
-        mi_window_open (self, folder);
-    }
+  mi_window_open (self, files->data);
+  g_slist_free (files);
 
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-}
-#endif
-
-static void
-mi_window_open_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
-{
-  MiWindow *self = MI_WINDOW (widget);
-  GFile *current = self->workspace != NULL ? mi_workspace_get_root (self->workspace) : NULL;
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-  gtk_file_dialog_set_title (dialog, _("Open Folder"));
-  gtk_file_dialog_set_accept_label (dialog, _("_Open"));
-  gtk_file_dialog_set_modal (dialog, TRUE);
-  if (current != NULL)
-    gtk_file_dialog_set_initial_folder (dialog, current);
-
-  gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), NULL,
-                                 select_folder_cb, g_object_ref (self));
-#else
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (_("Open Folder"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                        _("_Open"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  if (current != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), current, NULL);
-
-  g_signal_connect (native, "response", G_CALLBACK (on_file_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-#endif
-}
-
-static void
-mi_window_open_recent_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *param)
-{
-  MiWindow *self = MI_WINDOW (widget);
-  g_autoptr(GFile) folder = g_file_new_for_path (g_variant_get_string (param, NULL));
-
-  mi_window_open (self, folder);
-}
-
-static void
-mi_window_open_example_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *param)
-{
-  mi_window_open_example (MI_WINDOW (widget));
+  return TRUE;
 }
 
 static gboolean
@@ -507,12 +708,23 @@ mi_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->changed_id, g_source_remove);
 
   if (self->workspace != NULL)
-    g_clear_signal_handler (&self->items_changed_handler, self->workspace);
-  g_clear_object (&self->workspace);
+    {
+      g_clear_signal_handler (&self->items_changed_handler, self->workspace);
+      g_clear_signal_handler (&self->file_changed_handler, self->workspace);
+    }
+
+  watch_issue (self, NULL);
+
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MI_TYPE_WINDOW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (mi_window_parent_class)->dispose (object);
 }
@@ -523,6 +735,8 @@ mi_window_finalize (GObject *object)
   MiWindow *self = MI_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->status_filter, g_free);
 
   G_OBJECT_CLASS (mi_window_parent_class)->finalize (object);
 }
@@ -545,6 +759,41 @@ mi_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->busy);
       break;
 
+    case PROP_STATUS_FILTER:
+      g_value_set_string (value, self->status_filter);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mi_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  MiWindow *self = MI_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATUS_FILTER:
+      {
+        const char *filter = g_value_get_string (value);
+
+        if (filter == NULL)
+          filter = "all";
+        if (g_strcmp0 (self->status_filter, filter) == 0)
+          break;
+        g_free (self->status_filter);
+        self->status_filter = g_strdup (filter);
+        if (self->filter != NULL)
+          gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+        g_object_notify_by_pspec (object, pspec);
+      }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -560,6 +809,7 @@ mi_window_class_init (MiWindowClass *klass)
   object_class->dispose = mi_window_dispose;
   object_class->finalize = mi_window_finalize;
   object_class->get_property = mi_window_get_property;
+  object_class->set_property = mi_window_set_property;
 
   window_class->close_request = mi_window_close_request;
 
@@ -573,32 +823,61 @@ mi_window_class_init (MiWindowClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* The status the sidebar shows: a status id, or "all". */
+  properties[PROP_STATUS_FILTER] =
+    g_param_spec_string ("status-filter", NULL, NULL,
+                         "all",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MI_TYPE_ISSUE_ROW);
+  g_type_ensure (MI_TYPE_ISSUE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mi-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MiWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MiWindow, welcome_header);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MiWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, MiWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, MiWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, MiWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, MiWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, MiWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, MiWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MiWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, MiWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, MiWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, MiWindow, sidebar_scroller);
+  gtk_widget_class_bind_template_child (widget_class, MiWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, MiWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, MiWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, MiWindow, issue_page);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, mi_window_open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", mi_window_open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.open-example", NULL, mi_window_open_example_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  _mi_window_class_init_actions (widget_class);
 }
 
 static void
 mi_window_init (MiWindow *self)
 {
+  g_autoptr(GSimpleActionGroup) sidebar_actions = g_simple_action_group_new ();
+  g_autoptr(GAction) sort_action = NULL;
+  GtkDropTarget *drop;
+  AdwViewStack *view_stack;
+
+  self->status_filter = g_strdup ("all");
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
 #if DEVELOPMENT_BUILD
@@ -606,6 +885,37 @@ mi_window_init (MiWindow *self)
 #endif
 
   self->settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
+
+  /* workspace → filter → sort → selection → list view */
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
+  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), GTK_SORTER (self->sorter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selected_item_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (on_filter_items_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  sort_action = g_settings_create_action (self->settings, "sort-order");
+  g_action_map_add_action (G_ACTION_MAP (sidebar_actions), sort_action);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "sidebar", G_ACTION_GROUP (sidebar_actions));
+  g_signal_connect_object (self->settings, "changed::sort-order",
+                           G_CALLBACK (on_sort_order_changed_cb), self, G_CONNECT_SWAPPED);
+
+  view_stack = mi_issue_page_get_stack (self->issue_page);
+  adw_view_switcher_title_set_stack (self->switcher_title, view_stack);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, view_stack);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -618,7 +928,9 @@ mi_window_init (MiWindow *self)
                            G_CONNECT_SWAPPED);
   update_recent_menu (self);
   update_title (self);
+  update_count (self);
   update_page (self);
+  _mi_window_update_actions (self);
 }
 
 MiWindow *
@@ -715,4 +1027,94 @@ mi_window_get_busy (MiWindow *self)
   g_return_val_if_fail (MI_IS_WINDOW (self), FALSE);
 
   return self->busy;
+}
+
+/**
+ * mi_window_get_issue:
+ *
+ * Returns: (transfer none) (nullable): the meta-issue selected in the sidebar
+ */
+MiIssue *
+mi_window_get_issue (MiWindow *self)
+{
+  g_return_val_if_fail (MI_IS_WINDOW (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/**
+ * mi_window_select_issue:
+ *
+ * Selects the meta-issue @slug in the sidebar, when it is shown there.
+ */
+gboolean
+mi_window_select_issue (MiWindow   *self,
+                        const char *slug)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (MI_IS_WINDOW (self), FALSE);
+
+  model = G_LIST_MODEL (self->selection);
+  n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MiIssue) issue = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (mi_issue_get_slug (issue), slug) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * mi_window_get_selection:
+ *
+ * Returns: (transfer none): the sidebar's model, filtered and sorted
+ */
+GtkSingleSelection *
+mi_window_get_selection (MiWindow *self)
+{
+  g_return_val_if_fail (MI_IS_WINDOW (self), NULL);
+
+  return self->selection;
+}
+
+GtkWidget *
+mi_window_get_issue_page (MiWindow *self)
+{
+  g_return_val_if_fail (MI_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->issue_page);
+}
+
+void
+mi_window_set_search_text (MiWindow   *self,
+                           const char *text)
+{
+  g_return_if_fail (MI_IS_WINDOW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, text != NULL && text[0] != '\0');
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  /* Now, not after the entry's delay. */
+  on_search_changed_cb (self, self->search_entry);
+}
+
+/**
+ * mi_window_get_dialog:
+ *
+ * Returns: (transfer none) (nullable): the form dialog shown, if any
+ */
+AdwMessageDialog *
+mi_window_get_dialog (MiWindow *self)
+{
+  g_return_val_if_fail (MI_IS_WINDOW (self), NULL);
+
+  return self->dialog;
 }

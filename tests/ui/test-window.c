@@ -8,12 +8,18 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <git2.h>
 
 #include <adwaita.h>
 
 #include "mi-application.h"
+#include "mi-attempts-view.h"
+#include "mi-dialog.h"
+#include "mi-issue-page.h"
 #include "mi-issue-row.h"
+#include "mi-test-matrix.h"
 #include "mi-window.h"
 
 #define WAIT_TIMEOUT_MS 10000
@@ -782,6 +788,561 @@ test_window_actions (void)
   g_settings_reset (settings, "recent-workspaces");
 }
 
+
+/* The issue page: a window on a copy of the example, with its issue shown. */
+
+static MiWindow *
+open_example_copy (GFile **folder_out,
+                   int     width,
+                   int     height)
+{
+  g_autoptr(GFile) src = source_file ("resources", "example", NULL);
+  g_autoptr(GFile) folder = make_temp_dir ("page");
+  MiWindow *window;
+
+  copy_tree (src, folder);
+
+  window = new_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  open_and_wait (window, folder);
+  g_assert_cmpstr (get_page (window), ==, "issues");
+  g_assert_nonnull (mi_window_get_issue (window));
+
+  if (folder_out != NULL)
+    *folder_out = g_steal_pointer (&folder);
+
+  return window;
+}
+
+static char *
+read_issue_file (GFile      *folder,
+                 const char *relative)
+{
+  g_autofree char *path = g_build_filename ("docs", "meta-issues", "example-performance-saga", relative, NULL);
+  g_autoptr(GFile) file = g_file_resolve_relative_path (folder, path);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_load_contents (file, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static void
+show_view (MiWindow   *window,
+           const char *view)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", view));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (mi_issue_page_get_stack (MI_ISSUE_PAGE (mi_window_get_issue_page (window)))),
+                   ==, view);
+}
+
+/* The labels with @css_class below @root, in widget order. */
+static GPtrArray *
+collect_labels (GtkWidget  *root,
+                const char *css_class)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  GPtrArray *out = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_LABEL, all);
+  for (guint i = 0; i < all->len; i++)
+    if (gtk_widget_has_css_class (all->pdata[i], css_class) && gtk_widget_get_mapped (all->pdata[i]))
+      g_ptr_array_add (out, all->pdata[i]);
+
+  return out;
+}
+
+static gboolean
+has_label_with_class (GtkWidget  *root,
+                      const char *text,
+                      const char *css_class)
+{
+  g_autoptr(GPtrArray) labels = collect_labels (root, css_class);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_window_pages (void)
+{
+  MiWindow *window = open_example_copy (NULL, 1100, 760);
+  MiIssuePage *page = MI_ISSUE_PAGE (mi_window_get_issue_page (window));
+  MiAttemptsView *attempts = mi_issue_page_get_attempts_view (page);
+  GtkColumnView *matrix = mi_test_matrix_get_column_view (mi_issue_page_get_test_matrix (page));
+  GListModel *columns = gtk_column_view_get_columns (matrix);
+  const char *column_titles[] = { "Test Case", "Target", "Attempt 001", "Attempt 002", "Attempt 003" };
+  GListModel *model;
+
+  g_assert_true (mi_issue_page_get_issue (page) == mi_window_get_issue (window));
+
+  /* Overview */
+  show_view (window, "overview");
+  wait_ms (100);
+  {
+    GtkWidget *pill = find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "status-pill");
+
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pill)), ==, "Resolved");
+    g_assert_nonnull (find_label (GTK_WIDGET (page), "2024-09-01"));
+    g_assert_nonnull (find_label (GTK_WIDGET (page), "~6 weeks"));
+    g_assert_nonnull (find_label (GTK_WIDGET (page), "3"));
+  }
+  save_screenshots (window, "page-overview");
+
+  /* Attempts: the list, the newest selected, its detail. */
+  show_view (window, "attempts");
+  model = G_LIST_MODEL (mi_attempts_view_get_selection (attempts));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(MiAttempt) attempt = g_list_model_get_item (model, i);
+
+      g_assert_cmpuint (mi_attempt_get_number (attempt), ==, i + 1);
+    }
+  g_assert_cmpuint (mi_attempts_view_get_selected_number (attempts), ==, 3);
+  wait_ms (100);
+  g_assert_nonnull (find_label (GTK_WIDGET (attempts), "Attempt 003"));
+  g_assert_nonnull (find_label (GTK_WIDGET (attempts), "Connection management was root cause"));
+  mi_attempts_view_select_number (attempts, 1);
+  g_assert_cmpuint (mi_attempts_view_get_selected_number (attempts), ==, 1);
+  g_assert_nonnull (find_label (GTK_WIDGET (attempts), "Processing not the bottleneck"));
+  mi_attempts_view_select_number (attempts, 3);
+  save_screenshots (window, "page-attempts");
+
+  /* Test cases: test cases × attempts, the target in its own column. */
+  show_view (window, "test-cases");
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, G_N_ELEMENTS (column_titles));
+  for (guint i = 0; i < G_N_ELEMENTS (column_titles); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, column_titles[i]);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (matrix))), ==, 3);
+  wait_ms (200);
+  g_assert_true (has_label_with_class (GTK_WIDGET (matrix), "5,100ms", "verdict-fail"));
+  g_assert_true (has_label_with_class (GTK_WIDGET (matrix), "380ms", "verdict-pass"));
+  g_assert_true (has_label_with_class (GTK_WIDGET (matrix), "280MB", "verdict-pass"));
+  g_assert_true (has_label_with_class (GTK_WIDGET (matrix), "< 512MB (peak)", "target-cell"));
+  save_screenshots (window, "page-test-cases");
+
+  /* Understanding: the versions, newest on top. */
+  show_view (window, "understanding");
+  model = mi_issue_page_get_timeline (page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(MiHypothesis) hypothesis = g_list_model_get_item (model, i);
+
+      g_assert_cmpuint (mi_hypothesis_get_version (hypothesis), ==, 3 - i);
+    }
+  wait_ms (100);
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "Final Understanding"));
+  save_screenshots (window, "page-understanding");
+
+  /* Log: newest first. */
+  show_view (window, "log");
+  model = mi_issue_page_get_log (page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 3);
+  for (guint i = 1; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MiLogEntry) newer = g_list_model_get_item (model, i - 1);
+      g_autoptr(MiLogEntry) older = g_list_model_get_item (model, i);
+
+      g_assert_cmpuint (mi_log_entry_get_line (newer), >, mi_log_entry_get_line (older));
+      g_assert_cmpuint (mi_log_entry_get_attempt (newer), >=, mi_log_entry_get_attempt (older));
+    }
+  save_screenshots (window, "page-log");
+
+  /* Narrow: the leaflet folds, the view switcher moves to the bottom. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 760);
+  wait_ms (300);
+  {
+    AdwLeaflet *leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
+
+    g_assert_true (adw_leaflet_get_folded (leaflet));
+    show_view (window, "overview");
+    save_screenshots (window, "narrow");
+  }
+
+  close_window (window);
+}
+
+static void
+test_window_filter_sort (void)
+{
+  g_autoptr(GFile) folder = make_temp_dir ("filter");
+  g_autoptr(GFile) issues = g_file_resolve_relative_path (folder, "docs/meta-issues");
+  g_autoptr(GSettings) settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
+  GListModel *model;
+  MiWindow *window;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autoptr(GFile) src = source_file ("tests", "fixtures", fixtures[i].fixture,
+                                          "docs", "meta-issues", NULL);
+
+      copy_tree (src, issues);
+    }
+  {
+    g_autoptr(GFile) src = source_file ("resources", "example", "docs", "meta-issues", NULL);
+
+    copy_tree (src, issues);
+  }
+
+  window = new_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  open_and_wait (window, folder);
+  model = G_LIST_MODEL (mi_window_get_selection (window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+
+  /* Sort by title. */
+  g_settings_set_string (settings, "sort-order", "title");
+  {
+    const char *want[] = { "Flaky CI", "Just Started", "Performance Optimization Saga",
+                           "Search Relevance Regression", "Slow Cold Start",
+                           "Thumbnail Worker Memory Leak" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+      {
+        g_autoptr(MiIssue) issue = g_list_model_get_item (model, i);
+
+        g_assert_cmpstr (mi_issue_get_title (issue), ==, want[i]);
+      }
+  }
+
+  /* Sort by created date: newest first, ties by title. */
+  g_settings_set_string (settings, "sort-order", "created");
+  for (guint i = 1; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MiIssue) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(MiIssue) b = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (g_strcmp0 (mi_issue_get_created (a), mi_issue_get_created (b)), >=, 0);
+    }
+
+  /* Sort by last change: the file written last comes first. */
+  g_settings_set_string (settings, "sort-order", "last-change");
+  {
+    g_autoptr(GFile) readme = g_file_resolve_relative_path (issues, "just-started/README.md");
+    g_autoptr(MiIssue) first = NULL;
+    g_autofree char *contents = NULL;
+    gsize len;
+
+    g_usleep (20000);
+    g_assert_true (g_file_load_contents (readme, NULL, &contents, &len, NULL, NULL));
+    g_assert_true (g_file_set_contents (g_file_peek_path (readme), contents, len, NULL));
+    wait_ms (900);
+    first = g_list_model_get_item (model, 0);
+    g_assert_cmpstr (mi_issue_get_slug (first), ==, "just-started");
+  }
+
+  /* Search: title, slug and the text of the files. */
+  mi_window_set_search_text (window, "flaky");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  mi_window_set_search_text (window, "cold-start");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  mi_window_set_search_text (window, "connection pool");
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 1);
+  mi_window_set_search_text (window, "no such words anywhere");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  wait_ms (100);
+  save_screenshots (window, "no-match");
+  mi_window_set_search_text (window, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+
+  /* Status filter. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.status-filter", "s", "resolved"));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.status-filter", "s", "open"));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.status-filter", "s", "all"));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+
+  g_settings_reset (settings, "sort-order");
+  close_window (window);
+}
+
+static AdwMessageDialog *
+activate_for_dialog (MiWindow   *window,
+                     const char *action)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  dialog = mi_window_get_dialog (window);
+  g_assert_nonnull (dialog);
+
+  return dialog;
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_ms (50);
+}
+
+static void
+test_window_edits (void)
+{
+  g_autoptr(GFile) folder = NULL;
+  MiWindow *window = open_example_copy (&folder, 1100, 760);
+  MiIssuePage *page = MI_ISSUE_PAGE (mi_window_get_issue_page (window));
+  MiIssue *issue = mi_window_get_issue (window);
+  AdwMessageDialog *dialog;
+  g_autofree char *text = NULL;
+
+  /* Set the status: the README's Status line. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
+  text = read_issue_file (folder, "README.md");
+  g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)"));
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (mi_issue_get_status (issue), ==, MI_STATUS_IN_PROGRESS);
+
+  /* New attempt. */
+  dialog = activate_for_dialog (window, "win.new-attempt");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  mi_dialog_set_text (dialog, "title", "Async Batching");
+  mi_dialog_set_text (dialog, "hypothesis", "Batching writes halves the latency");
+  respond (dialog, "create");
+  text = read_issue_file (folder, "attempts/004-async-batching/solution-approach.md");
+  g_assert_nonnull (strstr (text, "Batching writes halves the latency"));
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpuint (g_list_model_get_n_items (mi_issue_get_attempts (issue)), ==, 4);
+  g_assert_cmpuint (mi_issue_page_get_selected_attempt (page), ==, 4);
+  {
+    GListModel *columns = gtk_column_view_get_columns (mi_test_matrix_get_column_view (mi_issue_page_get_test_matrix (page)));
+
+    g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 6);
+  }
+
+  /* Record a result for the new attempt. */
+  dialog = activate_for_dialog (window, "win.record-result");
+  g_assert_cmpuint (mi_dialog_get_selected (dialog, "attempt"), ==, 3);
+  mi_dialog_set_selected (dialog, "test-case", 0);
+  mi_dialog_set_text (dialog, "value", "900ms");
+  respond (dialog, "record");
+  text = read_issue_file (folder, "test-cases.md");
+  g_assert_nonnull (strstr (text, "- Attempt 004: 900ms (PASS)"));
+  g_clear_pointer (&text, g_free);
+  wait_ms (100);
+  g_assert_true (has_label_with_class (GTK_WIDGET (page), "900ms", "verdict-pass"));
+
+  /* A hypothesis version. */
+  dialog = activate_for_dialog (window, "win.add-hypothesis");
+  mi_dialog_set_text (dialog, "title", "Write Amplification");
+  mi_dialog_set_text (dialog, "theory", "Each request writes three times");
+  respond (dialog, "add");
+  text = read_issue_file (folder, "description.md");
+  g_assert_nonnull (strstr (text, "Write Amplification"));
+  g_clear_pointer (&text, g_free);
+  {
+    g_autoptr(MiHypothesis) first = g_list_model_get_item (mi_issue_page_get_timeline (page), 0);
+
+    g_assert_cmpuint (mi_hypothesis_get_version (first), ==, 4);
+  }
+
+  /* A log entry: on top of the log. */
+  dialog = activate_for_dialog (window, "win.add-log-entry");
+  mi_dialog_set_text (dialog, "text", "Batching deployed to staging");
+  respond (dialog, "add");
+  text = read_issue_file (folder, "implementation-log.md");
+  g_assert_nonnull (strstr (text, "Batching deployed to staging"));
+  g_clear_pointer (&text, g_free);
+  {
+    g_autoptr(MiLogEntry) first = g_list_model_get_item (mi_issue_page_get_log (page), 0);
+
+    g_assert_nonnull (strstr (mi_log_entry_get_text (first), "Batching deployed to staging"));
+  }
+  save_screenshots (window, "after-edits");
+
+  /* The lesson, once resolved. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "resolved"));
+  dialog = activate_for_dialog (window, "win.extract-lesson");
+  g_assert_cmpstr (mi_dialog_get_text (dialog, "category"), ==, "general");
+  g_assert_cmpstr (mi_dialog_get_text (dialog, "name"), ==, "PerformanceOptimizationSaga");
+  mi_dialog_set_text (dialog, "category", "performance");
+  respond (dialog, "extract");
+  {
+    g_autoptr(GFile) lesson = g_file_resolve_relative_path (folder, "docs/lessons-learned/performance/PerformanceOptimizationSaga.md");
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_load_contents (lesson, NULL, &contents, NULL, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "**Meta-Issue:** [[../../meta-issues/example-performance-saga/]]"));
+
+    /* Again: refused with a toast, the file kept. */
+    dialog = activate_for_dialog (window, "win.extract-lesson");
+    mi_dialog_set_text (dialog, "category", "performance");
+    respond (dialog, "extract");
+    {
+      g_autofree char *again = NULL;
+
+      g_assert_true (g_file_load_contents (lesson, NULL, &again, NULL, NULL, NULL));
+      g_assert_cmpstr (again, ==, contents);
+    }
+  }
+
+  /* A new meta-issue: the slug follows the title. */
+  dialog = activate_for_dialog (window, "win.new-issue");
+  mi_dialog_set_text (dialog, "title", "Memory Leak in the Parser");
+  g_assert_cmpstr (mi_dialog_get_text (dialog, "slug"), ==, "memory-leak-in-the-parser");
+  respond (dialog, "create");
+  {
+    g_autoptr(GFile) readme = g_file_resolve_relative_path (folder, "docs/meta-issues/memory-leak-in-the-parser/README.md");
+
+    g_assert_true (g_file_query_exists (readme, NULL));
+    g_assert_cmpstr (mi_issue_get_slug (mi_window_get_issue (window)), ==, "memory-leak-in-the-parser");
+  }
+
+  /* It has no attempts yet: the Attempts view says so, with its action. */
+  show_view (window, "attempts");
+  wait_ms (100);
+  g_assert_nonnull (find_label (mi_window_get_issue_page (window), "No Attempts Yet"));
+  save_screenshots (window, "no-attempts");
+
+  close_window (window);
+}
+
+typedef struct
+{
+  MiIssue    *issue;
+  GtkWidget  *page;
+} ExternalWait;
+
+static gboolean
+status_is_abandoned (gpointer data)
+{
+  ExternalWait *wait = data;
+  GtkWidget *pill = find_widget (wait->page, GTK_TYPE_LABEL, "status-pill");
+
+  return mi_issue_get_status (wait->issue) == MI_STATUS_ABANDONED &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (pill)), "Abandoned") == 0;
+}
+
+static gboolean
+matrix_shows_new_value (gpointer data)
+{
+  ExternalWait *wait = data;
+
+  return has_label_with_class (wait->page, "6,000ms", "verdict-fail");
+}
+
+static gboolean
+wait_within (Predicate predicate,
+             gpointer  data,
+             guint     ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (ms, on_timeout_cb, &timed_out);
+
+  while (!predicate (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return predicate (data);
+}
+
+/* Another program writes the files: the window shows it within a second,
+ * on the same selected meta-issue. */
+static void
+test_window_external_edit (void)
+{
+  g_autoptr(GFile) folder = NULL;
+  MiWindow *window = open_example_copy (&folder, 1100, 760);
+  MiIssue *issue = mi_window_get_issue (window);
+  ExternalWait wait = { issue, mi_window_get_issue_page (window) };
+  g_autofree char *readme_path = NULL;
+  g_autofree char *tests_path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) edited = NULL;
+  gint64 start;
+
+  show_view (window, "overview");
+  wait_ms (100);
+
+  text = read_issue_file (folder, "README.md");
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, "**Status:** Resolved (Attempt 003)", "**Status:** Abandoned", 1), ==, 1);
+  readme_path = g_build_filename (g_file_peek_path (folder), "docs", "meta-issues",
+                                  "example-performance-saga", "README.md", NULL);
+  start = g_get_monotonic_time ();
+  g_assert_true (g_file_set_contents (readme_path, edited->str, edited->len, NULL));
+  g_assert_true (wait_within (status_is_abandoned, &wait, 1000));
+  g_test_message ("the status changed on screen after %" G_GINT64_FORMAT " ms",
+                  (g_get_monotonic_time () - start) / 1000);
+  g_assert_true (mi_window_get_issue (window) == issue);
+
+  /* A result in test-cases.md: the matrix cell. */
+  show_view (window, "test-cases");
+  g_clear_pointer (&text, g_free);
+  text = read_issue_file (folder, "test-cases.md");
+  g_string_assign (edited, text);
+  g_assert_cmpuint (g_string_replace (edited, "- Attempt 001: 5,100ms (FAIL)", "- Attempt 001: 6,000ms (FAIL)", 1), ==, 1);
+  tests_path = g_build_filename (g_file_peek_path (folder), "docs", "meta-issues",
+                                 "example-performance-saga", "test-cases.md", NULL);
+  g_assert_true (g_file_set_contents (tests_path, edited->str, edited->len, NULL));
+  g_assert_true (wait_within (matrix_shows_new_value, &wait, 1000));
+  g_assert_true (mi_window_get_issue (window) == issue);
+
+  close_window (window);
+}
+
+/* A folder dropped on the window opens. */
+static void
+test_window_drop (void)
+{
+  g_autoptr(GFile) src = source_file ("resources", "example", NULL);
+  g_autoptr(GFile) folder = make_temp_dir ("drop");
+  GdkFileList *files = NULL;
+  GSList *list = NULL;
+  MiWindow *window;
+  GValue value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+  GtkDropTarget *target = NULL;
+  GListModel *controllers;
+
+  copy_tree (src, folder);
+  window = new_window ();
+  wait_ms (50);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_object_unref (controllers);
+  g_assert_nonnull (target);
+
+  list = g_slist_append (list, folder);
+  files = gdk_file_list_new_from_list (list);
+  g_slist_free (list);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_value_unset (&value);
+  g_boxed_free (GDK_TYPE_FILE_LIST, files);
+  g_assert_true (handled);
+
+  g_assert_true (wait_for (window_is_idle, window));
+  g_assert_cmpstr (get_page (window), ==, "issues");
+
+  close_window (window);
+}
+
 static void
 test_example_install (void)
 {
@@ -830,6 +1391,20 @@ test_example_install (void)
   g_assert_cmpstr (content, ==, "edited\n");
 }
 
+/* GTK 4.8's GtkShortcutLabel measures its "+" separators below zero in
+ * Adwaita (fixed in later GTK): not ours to fail on. */
+static gboolean
+log_fatal_cb (const char     *log_domain,
+              GLogLevelFlags  log_level,
+              const char     *message,
+              gpointer        user_data)
+{
+  if (g_strcmp0 (log_domain, "Gtk") == 0 && strstr (message, "reported min width") != NULL)
+    return FALSE;
+
+  return TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -847,6 +1422,7 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
 
   app = mi_application_new ();
   g_application_set_flags (G_APPLICATION (app),
@@ -862,6 +1438,11 @@ main (int   argc,
   g_test_add_func ("/window/empty", test_window_empty);
   g_test_add_func ("/window/open-example", test_window_open_example);
   g_test_add_func ("/window/actions", test_window_actions);
+  g_test_add_func ("/window/pages", test_window_pages);
+  g_test_add_func ("/window/filter-sort", test_window_filter_sort);
+  g_test_add_func ("/window/edits", test_window_edits);
+  g_test_add_func ("/window/external-edit", test_window_external_edit);
+  g_test_add_func ("/window/drop", test_window_drop);
   g_test_add_func ("/example/install", test_example_install);
 
   ret = g_test_run ();

@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mi-types.h"
+
+G_BEGIN_DECLS
+
+/*
+ * MiRepository: the git repository that holds a workspace, through libgit2.
+ *
+ * Every call opens its own libgit2 objects, so the synchronous functions may
+ * run on any thread and the _async ones run them on a worker thread: the main
+ * loop never waits for git. The synchronous functions are for the command line
+ * and for tests; a window uses the _async / _finish pairs.
+ */
+
+#define MI_REPOSITORY_ERROR (mi_repository_error_quark ())
+
+/**
+ * MiRepositoryError:
+ * What went wrong, in terms a user can act on. The message of the GError says
+ * what happened and what to do; a cancelled operation gives
+ * G_IO_ERROR_CANCELLED instead.
+ */
+typedef enum
+{
+  MI_REPOSITORY_ERROR_FAILED,            /* anything else: the message has git's words */
+  MI_REPOSITORY_ERROR_NOT_FOUND,         /* no repository, revision or file */
+  MI_REPOSITORY_ERROR_BUSY,              /* a merge, rebase, cherry-pick, revert or bisect is under way */
+  MI_REPOSITORY_ERROR_LOCKED,            /* index.lock exists: another git program is running */
+  MI_REPOSITORY_ERROR_NO_IDENTITY,       /* no user.name / user.email: ask, then mi_repository_set_identity() */
+  MI_REPOSITORY_ERROR_NOTHING_TO_COMMIT, /* the chosen files are as in the last commit */
+  MI_REPOSITORY_ERROR_INVALID_PATH,      /* a path outside the working tree, or a folder */
+  MI_REPOSITORY_ERROR_NO_UPSTREAM,       /* detached HEAD, or no remote to sync with */
+  MI_REPOSITORY_ERROR_UNREACHABLE,       /* the remote could not be reached */
+  MI_REPOSITORY_ERROR_AUTH,              /* the remote refused the credentials */
+  MI_REPOSITORY_ERROR_NON_FAST_FORWARD,  /* the remote has commits we do not: pull first */
+  MI_REPOSITORY_ERROR_CONFLICT,          /* a pull conflicts: the repository is left merging */
+  MI_REPOSITORY_ERROR_LOCAL_CHANGES,     /* a pull would overwrite uncommitted changes */
+  MI_REPOSITORY_ERROR_REJECTED,          /* the remote refused the push for another reason */
+} MiRepositoryError;
+
+/**
+ * MiFileChange:
+ * How a file differs from the last commit (HEAD), index and working tree
+ * together: what committing it would record.
+ */
+typedef enum
+{
+  MI_FILE_CHANGE_ADDED,
+  MI_FILE_CHANGE_MODIFIED,
+  MI_FILE_CHANGE_DELETED,
+  MI_FILE_CHANGE_RENAMED,
+  MI_FILE_CHANGE_TYPE_CHANGED,
+} MiFileChange;
+
+/**
+ * MiPullResult:
+ * What a pull did.
+ */
+typedef enum
+{
+  MI_PULL_UP_TO_DATE,
+  MI_PULL_FAST_FORWARD,
+  MI_PULL_MERGED,
+} MiPullResult;
+
+#define MI_TYPE_FILE_CHANGE (mi_file_change_get_type ())
+#define MI_TYPE_PULL_RESULT (mi_pull_result_get_type ())
+
+GType        mi_file_change_get_type  (void) G_GNUC_CONST;
+GType        mi_pull_result_get_type  (void) G_GNUC_CONST;
+const char  *mi_file_change_to_id     (MiFileChange change);   /* "added", "renamed"… */
+const char  *mi_file_change_get_label (MiFileChange change);   /* translated */
+
+/* ---------------------------------------------------------------------- */
+/* MiChangedFile: one changed file, with a "selected" flag for a checkbox  */
+
+#define MI_TYPE_CHANGED_FILE (mi_changed_file_get_type ())
+G_DECLARE_FINAL_TYPE (MiChangedFile, mi_changed_file, MI, CHANGED_FILE, GObject)
+
+const char   *mi_changed_file_get_path     (MiChangedFile *self);   /* relative to the working tree, "/" separated */
+const char   *mi_changed_file_get_old_path (MiChangedFile *self);   /* renames only, else NULL */
+MiFileChange  mi_changed_file_get_change   (MiChangedFile *self);
+const char   *mi_changed_file_get_slug     (MiChangedFile *self);   /* the meta-issue, NULL outside docs/meta-issues/ */
+gboolean      mi_changed_file_get_staged   (MiChangedFile *self);   /* the index already differs from HEAD */
+gboolean      mi_changed_file_get_selected (MiChangedFile *self);
+void          mi_changed_file_set_selected (MiChangedFile *self,
+                                            gboolean       selected);
+
+/* ---------------------------------------------------------------------- */
+/* MiChangeGroup: the changed files of one meta-issue                       */
+
+#define MI_TYPE_CHANGE_GROUP (mi_change_group_get_type ())
+G_DECLARE_FINAL_TYPE (MiChangeGroup, mi_change_group, MI, CHANGE_GROUP, GObject)
+
+const char   *mi_change_group_get_slug     (MiChangeGroup *self);   /* NULL: other files under docs/ */
+GListModel   *mi_change_group_get_files    (MiChangeGroup *self);   /* of MiChangedFile */
+
+/* ---------------------------------------------------------------------- */
+/* MiChangeSet: what the commit dialog shows, read in one go               */
+
+#define MI_TYPE_CHANGE_SET (mi_change_set_get_type ())
+G_DECLARE_FINAL_TYPE (MiChangeSet, mi_change_set, MI, CHANGE_SET, GObject)
+
+GListModel   *mi_change_set_get_files      (MiChangeSet   *self);   /* of MiChangedFile, by slug then path */
+GListModel   *mi_change_set_get_groups     (MiChangeSet   *self);   /* of MiChangeGroup, same files */
+guint         mi_change_set_get_n_files    (MiChangeSet   *self);
+MiChangedFile *mi_change_set_find_file     (MiChangeSet   *self,
+                                            const char    *path);
+const char   *mi_change_set_get_branch     (MiChangeSet   *self);   /* NULL when HEAD is detached */
+gboolean      mi_change_set_get_detached   (MiChangeSet   *self);
+gboolean      mi_change_set_get_unborn     (MiChangeSet   *self);   /* no commit yet */
+const char   *mi_change_set_get_blocker    (MiChangeSet   *self);   /* why a commit would be refused now, or NULL */
+const char   *mi_change_set_get_warning    (MiChangeSet   *self);   /* e.g. the detached HEAD, or NULL */
+const char   *mi_change_set_get_user_name  (MiChangeSet   *self);   /* NULL when git has none */
+const char   *mi_change_set_get_user_email (MiChangeSet   *self);
+char        **mi_change_set_get_paths      (MiChangeSet   *self,
+                                            gboolean       selected_only);
+char         *mi_change_set_suggest_message (MiChangeSet  *self,
+                                            gboolean       selected_only);
+
+/* ---------------------------------------------------------------------- */
+/* MiCommitInfo: one commit of a history                                   */
+
+#define MI_TYPE_COMMIT_INFO (mi_commit_info_get_type ())
+G_DECLARE_FINAL_TYPE (MiCommitInfo, mi_commit_info, MI, COMMIT_INFO, GObject)
+
+const char   *mi_commit_info_get_id           (MiCommitInfo *self);   /* 40 hex digits */
+const char   *mi_commit_info_get_short_id     (MiCommitInfo *self);   /* 7 */
+const char   *mi_commit_info_get_summary      (MiCommitInfo *self);   /* the first line */
+const char   *mi_commit_info_get_message      (MiCommitInfo *self);
+const char   *mi_commit_info_get_author_name  (MiCommitInfo *self);
+const char   *mi_commit_info_get_author_email (MiCommitInfo *self);
+GDateTime    *mi_commit_info_get_date         (MiCommitInfo *self);   /* the author's, in their time zone */
+
+/* ---------------------------------------------------------------------- */
+/* MiCredentialsRequest: a remote asks for a user name and password/token */
+
+#define MI_TYPE_CREDENTIALS_REQUEST (mi_credentials_request_get_type ())
+G_DECLARE_FINAL_TYPE (MiCredentialsRequest, mi_credentials_request, MI, CREDENTIALS_REQUEST, GObject)
+
+const char   *mi_credentials_request_get_url      (MiCredentialsRequest *self);
+const char   *mi_credentials_request_get_username (MiCredentialsRequest *self);   /* from the URL, or NULL */
+gboolean      mi_credentials_request_get_retry    (MiCredentialsRequest *self);   /* the last answer was refused */
+void          mi_credentials_request_answer       (MiCredentialsRequest *self,
+                                                   const char           *username,
+                                                   const char           *password);
+void          mi_credentials_request_cancel       (MiCredentialsRequest *self);
+
+#define MI_TYPE_REPOSITORY (mi_repository_get_type ())
+G_DECLARE_FINAL_TYPE (MiRepository, mi_repository, MI, REPOSITORY, GObject)
+
+/*
+ * Called on the main context of the _async call (on the calling thread for the
+ * synchronous functions) when a remote wants a user name and password or
+ * token. Answer @request now or later (after a dialog) with
+ * mi_credentials_request_answer() or _cancel(); the operation waits. The
+ * answer is kept in memory for the life of the MiRepository, never on disk.
+ */
+typedef void (*MiCredentialsFunc) (MiRepository         *repository,
+                                   MiCredentialsRequest *request,
+                                   gpointer              user_data);
+
+/* ---------------------------------------------------------------------- */
+/* MiRepository                                                            */
+
+GQuark         mi_repository_error_quark     (void);
+
+MiRepository  *mi_repository_open            (GFile                *folder,
+                                              GError              **error);
+GFile         *mi_repository_get_workdir     (MiRepository         *self);
+char          *mi_repository_get_relative_path (MiRepository       *self,
+                                              GFile                *file);
+void           mi_repository_set_credentials_func (MiRepository    *self,
+                                              MiCredentialsFunc     func,
+                                              gpointer              user_data,
+                                              GDestroyNotify        destroy);
+
+/* Review */
+MiChangeSet   *mi_repository_list_changes    (MiRepository         *self,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+void           mi_repository_list_changes_async (MiRepository      *self,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+MiChangeSet   *mi_repository_list_changes_finish (MiRepository     *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+
+char          *mi_repository_diff_file       (MiRepository         *self,
+                                              const char           *revision,
+                                              const char           *path,
+                                              const char           *old_path,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+void           mi_repository_diff_file_async (MiRepository         *self,
+                                              const char           *revision,
+                                              const char           *path,
+                                              const char           *old_path,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+char          *mi_repository_diff_file_finish (MiRepository        *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+
+/* Commit */
+gboolean       mi_repository_get_identity    (MiRepository         *self,
+                                              char                **name,
+                                              char                **email,
+                                              GError              **error);
+gboolean       mi_repository_set_identity    (MiRepository         *self,
+                                              const char           *name,
+                                              const char           *email,
+                                              GError              **error);
+MiCommitInfo  *mi_repository_commit          (MiRepository         *self,
+                                              const char * const   *paths,
+                                              const char           *message,
+                                              char                **warning,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+void           mi_repository_commit_async    (MiRepository         *self,
+                                              const char * const   *paths,
+                                              const char           *message,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+MiCommitInfo  *mi_repository_commit_finish   (MiRepository         *self,
+                                              GAsyncResult         *result,
+                                              char                **warning,
+                                              GError              **error);
+
+/* History */
+GListModel    *mi_repository_get_history     (MiRepository         *self,
+                                              const char           *path,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+void           mi_repository_get_history_async (MiRepository       *self,
+                                              const char           *path,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+GListModel    *mi_repository_get_history_finish (MiRepository      *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+GBytes        *mi_repository_get_file_at     (MiRepository         *self,
+                                              const char           *revision,
+                                              const char           *path,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+void           mi_repository_get_file_at_async (MiRepository       *self,
+                                              const char           *revision,
+                                              const char           *path,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+GBytes        *mi_repository_get_file_at_finish (MiRepository      *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+
+/* Sync with the current branch's upstream. Progress: the "progress" signal. */
+gboolean       mi_repository_fetch           (MiRepository         *self,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+gboolean       mi_repository_pull            (MiRepository         *self,
+                                              MiPullResult         *result,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+gboolean       mi_repository_push            (MiRepository         *self,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+char          *mi_repository_sync            (MiRepository         *self,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+void           mi_repository_fetch_async     (MiRepository         *self,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean       mi_repository_fetch_finish    (MiRepository         *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+void           mi_repository_pull_async      (MiRepository         *self,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean       mi_repository_pull_finish     (MiRepository         *self,
+                                              GAsyncResult         *result,
+                                              MiPullResult         *pull_result,
+                                              GError              **error);
+void           mi_repository_push_async      (MiRepository         *self,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean       mi_repository_push_finish     (MiRepository         *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+void           mi_repository_sync_async      (MiRepository         *self,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+char          *mi_repository_sync_finish     (MiRepository         *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,627 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "mi-issue-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mi-attempts-view.h"
+#include "mi-chart.h"
+#include "mi-issue-page.h"
+#include "mi-test-matrix.h"
+#include "mi-ui-util.h"
+
+/* One meta-issue, in five views: Overview, Attempts, Test cases,
+ * Understanding and Log. Each view shows the issue's models; a re-parse
+ * changes the models, and the views follow their notifications. */
+struct _MiIssuePage
+{
+  GtkWidget            parent_instance;
+
+  MiIssue             *issue;
+  GPtrArray           *handlers;       /* (element-type Handler) on the issue and its models */
+  GtkStringList       *symptoms;
+  GtkSortListModel    *timeline;       /* hypotheses, newest version first */
+  GtkSortListModel    *log;            /* log entries, newest first */
+  guint                refresh_id;
+
+  /* Template widgets */
+  AdwViewStack        *view_stack;
+  AdwPreferencesPage  *overview_page;
+  GtkLabel            *status_label;
+  GtkLabel            *created_label;
+  AdwActionRow        *created_row;
+  GtkLabel            *duration_label;
+  AdwActionRow        *duration_row;
+  GtkLabel            *attempts_label;
+  AdwActionRow        *folder_row;
+  AdwPreferencesGroup *problem_group;
+  GtkLabel            *problem_label;
+  AdwPreferencesGroup *symptoms_group;
+  GtkListBox          *symptoms_list;
+  AdwPreferencesGroup *criteria_group;
+  GtkListBox          *criteria_list;
+  AdwPreferencesGroup *root_cause_group;
+  GtkLabel            *root_cause_label;
+  AdwPreferencesGroup *resolution_group;
+  GtkLabel            *resolution_label;
+  MiAttemptsView      *attempts_view;
+  GtkStack            *test_stack;
+  GtkBox              *chart_box;
+  GtkWidget           *chart;
+  MiTestMatrix        *test_matrix;
+  GtkLabel            *understanding_label;
+  GtkListBox          *timeline_list;
+  GtkStack            *log_stack;
+  GtkListBox          *log_list;
+};
+
+G_DEFINE_FINAL_TYPE (MiIssuePage, mi_issue_page, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  GObject *instance;
+  gulong   id;
+} Handler;
+
+static void
+handler_free (gpointer data)
+{
+  Handler *handler = data;
+
+  g_signal_handler_disconnect (handler->instance, handler->id);
+  g_object_unref (handler->instance);
+  g_free (handler);
+}
+
+static void
+watch (MiIssuePage *self,
+       gpointer     instance,
+       const char  *signal,
+       GCallback    callback)
+{
+  Handler *handler = g_new0 (Handler, 1);
+
+  handler->instance = g_object_ref (instance);
+  handler->id = g_signal_connect_object (instance, signal, callback, self, G_CONNECT_SWAPPED);
+  g_ptr_array_add (self->handlers, handler);
+}
+
+static void
+set_prose (AdwPreferencesGroup *group,
+           GtkLabel            *label,
+           const char          *text)
+{
+  g_autofree char *unwrapped = mi_ui_unwrap_prose (text);
+
+  gtk_widget_set_visible (GTK_WIDGET (group), !mi_ui_is_blank (text));
+  gtk_label_set_label (label, unwrapped);
+}
+
+static void
+set_value (AdwActionRow *row,
+           GtkLabel     *label,
+           const char   *text)
+{
+  gtk_widget_set_visible (GTK_WIDGET (row), !mi_ui_is_blank (text));
+  gtk_label_set_label (label, text != NULL ? text : "");
+}
+
+static void
+update_overview (MiIssuePage *self)
+{
+  g_autofree char *attempts = NULL;
+  g_autofree char *folder = NULL;
+  const char * const *symptoms;
+  guint n_attempts;
+  guint n_old;
+
+  if (self->issue == NULL)
+    return;
+
+  mi_ui_set_status_pill (self->status_label, mi_issue_get_status (self->issue));
+  set_value (self->created_row, self->created_label, mi_issue_get_created (self->issue));
+  set_value (self->duration_row, self->duration_label, mi_issue_get_duration (self->issue));
+
+  n_attempts = g_list_model_get_n_items (mi_issue_get_attempts (self->issue));
+  attempts = g_strdup_printf ("%u", n_attempts);
+  gtk_label_set_label (self->attempts_label, attempts);
+
+  folder = mi_ui_dup_display_path (mi_issue_get_folder (self->issue));
+  adw_action_row_set_subtitle (self->folder_row, folder);
+
+  set_prose (self->problem_group, self->problem_label, mi_issue_get_problem_statement (self->issue));
+  set_prose (self->root_cause_group, self->root_cause_label, mi_issue_get_root_cause (self->issue));
+  set_prose (self->resolution_group, self->resolution_label, mi_issue_get_resolution (self->issue));
+
+  /* The symptoms are strings: a string list the list box shows. */
+  symptoms = mi_issue_get_symptoms (self->issue);
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->symptoms));
+  {
+    gboolean same = TRUE;
+    guint n_new = symptoms != NULL ? g_strv_length ((char **) symptoms) : 0;
+
+    if (n_new != n_old)
+      same = FALSE;
+    for (guint i = 0; same && i < n_new; i++)
+      same = g_strcmp0 (gtk_string_list_get_string (self->symptoms, i), symptoms[i]) == 0;
+    if (!same)
+      gtk_string_list_splice (self->symptoms, 0, n_old, symptoms);
+    gtk_widget_set_visible (GTK_WIDGET (self->symptoms_group), n_new > 0);
+  }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->criteria_group),
+                          g_list_model_get_n_items (mi_issue_get_criteria (self->issue)) > 0);
+
+  {
+    const char *current = mi_issue_get_current_understanding (self->issue);
+
+    if (mi_ui_is_blank (current))
+      {
+        gtk_label_set_label (self->understanding_label,
+                             _("The description has no “Current Understanding” section yet."));
+        gtk_widget_add_css_class (GTK_WIDGET (self->understanding_label), "dim-label");
+      }
+    else
+      {
+        g_autofree char *unwrapped = mi_ui_unwrap_prose (current);
+
+        gtk_label_set_label (self->understanding_label, unwrapped);
+        gtk_widget_remove_css_class (GTK_WIDGET (self->understanding_label), "dim-label");
+      }
+  }
+
+  gtk_stack_set_visible_child_name (self->test_stack,
+                                    g_list_model_get_n_items (mi_issue_get_test_cases (self->issue)) > 0
+                                    ? "matrix" : "empty");
+  gtk_stack_set_visible_child_name (self->log_stack,
+                                    g_list_model_get_n_items (mi_issue_get_log_entries (self->issue)) > 0
+                                    ? "entries" : "empty");
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  MiIssuePage *self = user_data;
+
+  self->refresh_id = 0;
+  update_overview (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A re-parse changes several models at once: show the result once. */
+static void
+queue_refresh (MiIssuePage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
+}
+
+static void
+on_issue_notify_cb (MiIssuePage *self)
+{
+  queue_refresh (self);
+}
+
+static void
+on_model_changed_cb (MiIssuePage *self)
+{
+  queue_refresh (self);
+}
+
+static void
+on_attempts_row_activated_cb (MiIssuePage *self)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "attempts");
+}
+
+static GtkWidget *
+create_symptom_row (gpointer item,
+                    gpointer user_data)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+
+  return row;
+}
+
+static GtkWidget *
+create_criterion_row (gpointer item,
+                      gpointer user_data)
+{
+  MiCriterion *criterion = item;
+  MiMeasurement *target = mi_criterion_get_target (criterion);
+  GtkWidget *row = adw_action_row_new ();
+  const char *metric = mi_criterion_get_metric (criterion);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 !mi_ui_is_blank (metric) ? metric : mi_criterion_get_text (criterion));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+
+  if (target != NULL)
+    {
+      GtkWidget *label = gtk_label_new (mi_measurement_get_text (target));
+
+      gtk_widget_add_css_class (label, "target-cell");
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+
+  return row;
+}
+
+static void
+append_field (GtkBox     *box,
+              const char *name,
+              const char *text)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *markup = NULL;
+  GtkWidget *label;
+
+  if (mi_ui_is_blank (text))
+    return;
+
+  escaped = g_markup_escape_text (text, -1);
+  markup = g_strdup_printf ("<b>%s</b>  %s", name, escaped);
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_box_append (box, label);
+}
+
+/* A version of the description: a dot on the time line, then the text. */
+static GtkWidget *
+create_timeline_row (gpointer item,
+                     gpointer user_data)
+{
+  MiIssuePage *self = user_data;
+  MiHypothesis *hypothesis = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *rail = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *caption;
+  GtkWidget *title;
+  g_autofree char *caption_text = NULL;
+  g_autoptr(MiHypothesis) first = g_list_model_get_item (G_LIST_MODEL (self->timeline), 0);
+  const char *date = mi_hypothesis_get_date (hypothesis);
+
+  gtk_widget_add_css_class (rail, "timeline-rail");
+  gtk_widget_add_css_class (dot, "timeline-dot");
+  gtk_widget_add_css_class (line, "timeline-line");
+  gtk_widget_set_halign (dot, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (line, GTK_ALIGN_CENTER);
+  gtk_widget_set_vexpand (line, TRUE);
+  gtk_box_append (GTK_BOX (rail), dot);
+  gtk_box_append (GTK_BOX (rail), line);
+
+  if (mi_ui_is_blank (date))
+    caption_text = g_strdup_printf (_("Version %u"), mi_hypothesis_get_version (hypothesis));
+  else
+    /* Translators: "Version 2 · 2024-09-08" */
+    caption_text = g_strdup_printf (_("Version %u · %s"), mi_hypothesis_get_version (hypothesis), date);
+
+  caption = gtk_label_new (caption_text);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_widget_add_css_class (caption, "caption-heading");
+  gtk_widget_add_css_class (caption, "dim-label");
+
+  title = gtk_label_new (mi_hypothesis_get_title (hypothesis));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+
+  gtk_widget_set_hexpand (content, TRUE);
+  gtk_box_append (GTK_BOX (content), caption);
+  gtk_box_append (GTK_BOX (content), title);
+  append_field (GTK_BOX (content), _("Theory"), mi_hypothesis_get_theory (hypothesis));
+  append_field (GTK_BOX (content), _("Evidence"), mi_hypothesis_get_evidence (hypothesis));
+  append_field (GTK_BOX (content), _("Test"), mi_hypothesis_get_test (hypothesis));
+  append_field (GTK_BOX (content), _("Result"), mi_hypothesis_get_result (hypothesis));
+  append_field (GTK_BOX (content), _("Learning"), mi_hypothesis_get_learning (hypothesis));
+
+  gtk_box_append (GTK_BOX (box), rail);
+  gtk_box_append (GTK_BOX (box), content);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "timeline-row");
+
+  if (first == hypothesis)
+    gtk_widget_add_css_class (row, "current");
+
+  return row;
+}
+
+static GtkWidget *
+create_log_row (gpointer item,
+                gpointer user_data)
+{
+  MiLogEntry *entry = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *caption;
+  GtkWidget *text;
+  g_autofree char *caption_text = NULL;
+  const char *date = mi_log_entry_get_date (entry);
+
+  if (mi_log_entry_get_attempt (entry) == 0)
+    caption_text = g_strdup (date != NULL ? date : "");
+  else if (mi_ui_is_blank (date))
+    caption_text = g_strdup_printf (_("Attempt %03u"), mi_log_entry_get_attempt (entry));
+  else
+    caption_text = g_strdup_printf (_("Attempt %03u · %s"), mi_log_entry_get_attempt (entry), date);
+
+  caption = gtk_label_new (caption_text);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_widget_add_css_class (caption, "caption-heading");
+  gtk_widget_add_css_class (caption, "dim-label");
+
+  text = gtk_label_new (mi_log_entry_get_text (entry));
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_widget_add_css_class (box, "log-entry");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  return row;
+}
+
+static int
+compare_versions_cb (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  guint va = mi_hypothesis_get_version ((MiHypothesis *) a);
+  guint vb = mi_hypothesis_get_version ((MiHypothesis *) b);
+
+  if (va != vb)
+    return va > vb ? -1 : 1;
+  return mi_hypothesis_get_line ((MiHypothesis *) a) > mi_hypothesis_get_line ((MiHypothesis *) b) ? -1 : 1;
+}
+
+static int
+compare_log_cb (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  guint la = mi_log_entry_get_line ((MiLogEntry *) a);
+  guint lb = mi_log_entry_get_line ((MiLogEntry *) b);
+
+  return la == lb ? 0 : la > lb ? -1 : 1;
+}
+
+static void
+mi_issue_page_dispose (GObject *object)
+{
+  MiIssuePage *self = MI_ISSUE_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_pointer (&self->handlers, g_ptr_array_unref);
+  g_clear_object (&self->issue);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MI_TYPE_ISSUE_PAGE);
+
+  g_clear_object (&self->symptoms);
+  g_clear_object (&self->timeline);
+  g_clear_object (&self->log);
+
+  G_OBJECT_CLASS (mi_issue_page_parent_class)->dispose (object);
+}
+
+static void
+mi_issue_page_class_init (MiIssuePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mi_issue_page_dispose;
+
+  g_type_ensure (MI_TYPE_ATTEMPTS_VIEW);
+  g_type_ensure (MI_TYPE_TEST_MATRIX);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mi-issue-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, created_label);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, created_row);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, duration_label);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, duration_row);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, attempts_label);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, problem_group);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, symptoms_group);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, symptoms_list);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, criteria_group);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, criteria_list);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, root_cause_group);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, root_cause_label);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, resolution_group);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, resolution_label);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, attempts_view);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, test_stack);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, test_matrix);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, understanding_label);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, log_stack);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, log_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_attempts_row_activated_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "mi-issue-page");
+}
+
+static void
+mi_issue_page_init (MiIssuePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->handlers = g_ptr_array_new_with_free_func (handler_free);
+  self->symptoms = gtk_string_list_new (NULL);
+  self->timeline = gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (compare_versions_cb, NULL, NULL)));
+  self->log = gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (compare_log_cb, NULL, NULL)));
+
+  /* The chart of the test cases' results against their targets. */
+  self->chart = mi_chart_new ();
+  gtk_widget_set_size_request (self->chart, -1, 240);
+  gtk_box_append (self->chart_box, self->chart);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_box), TRUE);
+
+  gtk_list_box_bind_model (self->symptoms_list, G_LIST_MODEL (self->symptoms),
+                           create_symptom_row, self, NULL);
+  gtk_list_box_bind_model (self->timeline_list, G_LIST_MODEL (self->timeline),
+                           create_timeline_row, self, NULL);
+  gtk_list_box_bind_model (self->log_list, G_LIST_MODEL (self->log),
+                           create_log_row, self, NULL);
+}
+
+GtkWidget *
+mi_issue_page_new (void)
+{
+  return g_object_new (MI_TYPE_ISSUE_PAGE, NULL);
+}
+
+MiIssue *
+mi_issue_page_get_issue (MiIssuePage *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE_PAGE (self), NULL);
+
+  return self->issue;
+}
+
+void
+mi_issue_page_set_issue (MiIssuePage *self,
+                         MiIssue     *issue)
+{
+  g_return_if_fail (MI_IS_ISSUE_PAGE (self));
+  g_return_if_fail (issue == NULL || MI_IS_ISSUE (issue));
+
+  if (self->issue == issue)
+    return;
+
+  g_ptr_array_set_size (self->handlers, 0);
+  g_set_object (&self->issue, issue);
+
+  if (issue != NULL)
+    {
+      watch (self, issue, "notify", G_CALLBACK (on_issue_notify_cb));
+      watch (self, mi_issue_get_attempts (issue), "items-changed", G_CALLBACK (on_model_changed_cb));
+      watch (self, mi_issue_get_test_cases (issue), "items-changed", G_CALLBACK (on_model_changed_cb));
+      watch (self, mi_issue_get_hypotheses (issue), "items-changed", G_CALLBACK (on_model_changed_cb));
+      watch (self, mi_issue_get_log_entries (issue), "items-changed", G_CALLBACK (on_model_changed_cb));
+      watch (self, mi_issue_get_criteria (issue), "items-changed", G_CALLBACK (on_model_changed_cb));
+    }
+
+  gtk_sort_list_model_set_model (self->timeline, issue != NULL ? mi_issue_get_hypotheses (issue) : NULL);
+  gtk_sort_list_model_set_model (self->log, issue != NULL ? mi_issue_get_log_entries (issue) : NULL);
+  gtk_list_box_bind_model (self->criteria_list,
+                           issue != NULL ? mi_issue_get_criteria (issue) : NULL,
+                           create_criterion_row, self, NULL);
+  mi_attempts_view_set_issue (self->attempts_view, issue);
+  mi_test_matrix_set_issue (self->test_matrix, issue);
+  mi_chart_set_issue (MI_CHART (self->chart), issue);
+
+  update_overview (self);
+}
+
+/**
+ * mi_issue_page_refresh:
+ *
+ * Shows the issue's text again: a re-parse that changed only prose (the
+ * problem statement, the root cause) notifies nothing.
+ */
+void
+mi_issue_page_refresh (MiIssuePage *self)
+{
+  g_return_if_fail (MI_IS_ISSUE_PAGE (self));
+
+  update_overview (self);
+}
+
+AdwViewStack *
+mi_issue_page_get_stack (MiIssuePage *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE_PAGE (self), NULL);
+
+  return self->view_stack;
+}
+
+/**
+ * mi_issue_page_get_timeline:
+ *
+ * Returns: (transfer none): the description's versions as the Understanding
+ *   view shows them, newest first
+ */
+GListModel *
+mi_issue_page_get_timeline (MiIssuePage *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->timeline);
+}
+
+/**
+ * mi_issue_page_get_log:
+ *
+ * Returns: (transfer none): the log entries as the Log view shows them,
+ *   newest first
+ */
+GListModel *
+mi_issue_page_get_log (MiIssuePage *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->log);
+}
+
+guint
+mi_issue_page_get_selected_attempt (MiIssuePage *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE_PAGE (self), 0);
+
+  return mi_attempts_view_get_selected_number (self->attempts_view);
+}
+
+MiAttemptsView *
+mi_issue_page_get_attempts_view (MiIssuePage *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE_PAGE (self), NULL);
+
+  return self->attempts_view;
+}
+
+MiTestMatrix *
+mi_issue_page_get_test_matrix (MiIssuePage *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE_PAGE (self), NULL);
+
+  return self->test_matrix;
+}
+
+GtkBox *
+mi_issue_page_get_chart_box (MiIssuePage *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE_PAGE (self), NULL);
+
+  return self->chart_box;
+}

@@ -1,0 +1,1163 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mi-preview"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
+#include "mi-links.h"
+#include "mi-preview.h"
+
+/*
+ * MiPreview: the native preview of a markdown file, drawn from MiRender's
+ * blocks — no web view, nothing interpreted: raw HTML shows as text. A
+ * GtkListView of blocks, so only the blocks on screen have widgets, and an
+ * edit rebuilds only the rows of the blocks it changed.
+ *
+ * Inline text is a GtkLabel with Pango markup (every piece of text escaped),
+ * tables are GtkGrids, code blocks read-only GtkSourceViews highlighted by
+ * the fence's language, task items GtkCheckButtons that ask for their line
+ * to be toggled (MiPreview::toggle-task), images GtkPictures. Links to files
+ * of the workspace emit MiPreview::open-file; web links open through the
+ * desktop, other schemes after a question; broken links show as broken.
+ */
+
+struct _MiPreview
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget      *scroller;
+  GtkListView    *list;
+  GtkNoSelection *selection;
+
+  MiRender       *render;
+  GFile          *file;
+  GFile          *root;
+
+  GHashTable     *rows;          /* MiRenderBlock → its row's box */
+  GHashTable     *code_buffers;  /* GtkSourceBuffer set, for the style scheme */
+  guint           n_built;
+
+  guint           scroll_tick;
+  guint           scroll_line;
+  guint           scroll_tries;
+};
+
+G_DEFINE_FINAL_TYPE (MiPreview, mi_preview, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_RENDER,
+  PROP_FILE,
+  PROP_ROOT,
+  N_PROPS
+};
+
+enum {
+  OPEN_FILE,
+  TOGGLE_TASK,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static GtkWidget *build_node (MiPreview          *self,
+                              MiRenderBlock      *block,
+                              const MiRenderNode *node,
+                              guint               depth);
+
+/* Helpers: style */
+
+static const char *
+scheme_id (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ())
+         ? "Adwaita-dark" : "Adwaita";
+}
+
+static void
+apply_scheme (GtkSourceBuffer *buffer)
+{
+  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
+  GtkSourceStyleScheme *scheme = gtk_source_style_scheme_manager_get_scheme (manager, scheme_id ());
+
+  if (scheme == NULL)
+    scheme = gtk_source_style_scheme_manager_get_scheme (manager, "classic");
+  gtk_source_buffer_set_style_scheme (buffer, scheme);
+}
+
+static void
+buffer_gone_cb (gpointer  data,
+                GObject  *where)
+{
+  MiPreview *self = data;
+
+  g_hash_table_remove (self->code_buffers, where);
+}
+
+/* Helpers: markup */
+
+static char *
+link_href (MiPreview  *self,
+           const char *target,
+           gboolean    wikilink,
+           gboolean   *broken)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *fragment = NULL;
+  MiLinkKind kind;
+
+  *broken = FALSE;
+  if (self->file == NULL)
+    {
+      g_autofree char *scheme = g_uri_parse_scheme (target);
+
+      if (scheme != NULL && !wikilink)
+        return g_strconcat ("mi-web:", target, NULL);
+      *broken = TRUE;
+      return NULL;
+    }
+
+  kind = mi_links_resolve (self->root, self->file, target, wikilink, &file, &fragment);
+  switch (kind)
+    {
+    case MI_LINK_WEB:
+      return g_strconcat ("mi-web:", target, NULL);
+    case MI_LINK_OTHER_SCHEME:
+      return g_strconcat ("mi-other:", target, NULL);
+    case MI_LINK_ANCHOR:
+      return g_strconcat ("mi-anchor:", fragment ? fragment : "", NULL);
+    case MI_LINK_FILE:
+      {
+        g_autofree char *uri = g_file_get_uri (file);
+
+        return g_strconcat ("mi-file:", uri, fragment ? "#" : "", fragment ? fragment : "", NULL);
+      }
+    case MI_LINK_BROKEN:
+    default:
+      *broken = TRUE;
+      return NULL;
+    }
+}
+
+static void append_inlines (MiPreview          *self,
+                            GString            *out,
+                            const MiRenderNode *node,
+                            gboolean           *has_broken);
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+
+  g_string_append (out, escaped);
+}
+
+static void
+append_link (MiPreview          *self,
+             GString            *out,
+             const MiRenderNode *node,
+             gboolean           *has_broken)
+{
+  gboolean wikilink = node->kind == MI_RENDER_WIKILINK;
+  gboolean broken;
+  g_autofree char *href = link_href (self, node->url ? node->url : "", wikilink, &broken);
+
+  if (broken)
+    {
+      *has_broken = TRUE;
+      g_string_append (out, "<span underline=\"error\" underline_color=\"#e01b24\">");
+    }
+  else
+    {
+      g_string_append (out, "<a href=\"");
+      append_escaped (out, href);
+      g_string_append (out, "\" title=\"");
+      append_escaped (out, node->title && *node->title ? node->title : node->url);
+      g_string_append (out, "\">");
+    }
+
+  if (wikilink)
+    append_escaped (out, node->text ? node->text : node->url);
+  else
+    append_inlines (self, out, node, has_broken);
+
+  g_string_append (out, broken ? "</span>" : "</a>");
+}
+
+static void
+append_inline (MiPreview          *self,
+               GString            *out,
+               const MiRenderNode *node,
+               gboolean           *has_broken)
+{
+  switch (node->kind)
+    {
+    case MI_RENDER_TEXT:
+      append_escaped (out, node->text);
+      break;
+    case MI_RENDER_SOFTBREAK:
+      g_string_append_c (out, ' ');
+      break;
+    case MI_RENDER_LINEBREAK:
+      g_string_append_c (out, '\n');
+      break;
+    case MI_RENDER_CODE:
+      g_string_append (out, "<span font_family=\"monospace\" bgcolor=\"#888888\" bgalpha=\"20%\">\u2009");
+      append_escaped (out, node->text);
+      g_string_append (out, "\u2009</span>");
+      break;
+    case MI_RENDER_HTML:
+      /* Shown, never interpreted */
+      g_string_append (out, "<span font_family=\"monospace\" fgalpha=\"70%\">");
+      append_escaped (out, node->text);
+      g_string_append (out, "</span>");
+      break;
+    case MI_RENDER_EMPH:
+      g_string_append (out, "<i>");
+      append_inlines (self, out, node, has_broken);
+      g_string_append (out, "</i>");
+      break;
+    case MI_RENDER_STRONG:
+      g_string_append (out, "<b>");
+      append_inlines (self, out, node, has_broken);
+      g_string_append (out, "</b>");
+      break;
+    case MI_RENDER_STRIKETHROUGH:
+      g_string_append (out, "<s>");
+      append_inlines (self, out, node, has_broken);
+      g_string_append (out, "</s>");
+      break;
+    case MI_RENDER_LINK:
+    case MI_RENDER_WIKILINK:
+      append_link (self, out, node, has_broken);
+      break;
+    case MI_RENDER_IMAGE:
+      g_string_append (out, "<i>");
+      append_escaped (out, node->text && *node->text ? node->text : node->url);
+      g_string_append (out, "</i>");
+      break;
+    default:
+      append_inlines (self, out, node, has_broken);
+      break;
+    }
+}
+
+static void
+append_inlines (MiPreview          *self,
+                GString            *out,
+                const MiRenderNode *node,
+                gboolean           *has_broken)
+{
+  for (guint i = 0; i < mi_render_node_get_n_children (node); i++)
+    append_inline (self, out, mi_render_node_get_child (node, i), has_broken);
+}
+
+static gboolean
+activate_link_cb (GtkLabel   *label,
+                  const char *uri,
+                  MiPreview  *self)
+{
+  return mi_preview_activate_link (self, uri);
+}
+
+static GtkWidget *
+inline_label (MiPreview          *self,
+              const MiRenderNode *node,
+              const char         *css_class)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  gboolean has_broken = FALSE;
+  GtkWidget *label;
+
+  append_inlines (self, markup, node, &has_broken);
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_set_halign (label, GTK_ALIGN_FILL);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  if (has_broken)
+    gtk_widget_add_css_class (label, "broken-link");
+  g_signal_connect (label, "activate-link", G_CALLBACK (activate_link_cb), self);
+  return label;
+}
+
+/* Helpers: blocks */
+
+static void
+task_toggled_cb (GtkCheckButton *button,
+                 MiPreview      *self)
+{
+  MiRenderBlock *block = g_object_get_data (G_OBJECT (button), "mi-block");
+  guint offset = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "mi-line"));
+
+  if (block == NULL)
+    return;
+  g_signal_emit (self, signals[TOGGLE_TASK], 0,
+                 mi_render_block_get_start_line (block) + offset);
+}
+
+static GtkWidget *
+build_children (MiPreview          *self,
+                MiRenderBlock      *block,
+                const MiRenderNode *node,
+                guint               depth,
+                int                 spacing)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, spacing);
+
+  for (guint i = 0; i < mi_render_node_get_n_children (node); i++)
+    {
+      GtkWidget *child = build_node (self, block, mi_render_node_get_child (node, i), depth);
+
+      if (child != NULL)
+        gtk_box_append (GTK_BOX (box), child);
+    }
+  return box;
+}
+
+static GtkWidget *
+build_list (MiPreview          *self,
+            MiRenderBlock      *block,
+            const MiRenderNode *node,
+            guint               depth)
+{
+  static const char * const bullets[] = { "•", "◦", "▪" };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, node->tight ? 4 : 10);
+
+  gtk_widget_add_css_class (box, "list");
+  for (guint i = 0; i < mi_render_node_get_n_children (node); i++)
+    {
+      const MiRenderNode *item = mi_render_node_get_child (node, i);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *marker;
+      GtkWidget *content;
+
+      gtk_widget_add_css_class (row, "list-item");
+      if (item->task != MI_RENDER_TASK_NONE)
+        {
+          marker = gtk_check_button_new ();
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (marker),
+                                       item->task == MI_RENDER_TASK_CHECKED);
+          gtk_widget_add_css_class (marker, "task");
+          gtk_widget_set_tooltip_text (marker, _("Toggle this task in the file"));
+          g_object_set_data (G_OBJECT (marker), "mi-block", block);
+          g_object_set_data (G_OBJECT (marker), "mi-line", GUINT_TO_POINTER (item->first_line));
+          g_signal_connect (marker, "toggled", G_CALLBACK (task_toggled_cb), self);
+          gtk_widget_add_css_class (row, "task-item");
+        }
+      else if (node->ordered)
+        {
+          g_autofree char *number = g_strdup_printf ("%d.", node->start + (int) i);
+
+          marker = gtk_label_new (number);
+          gtk_label_set_xalign (GTK_LABEL (marker), 1.0);
+          gtk_widget_set_size_request (marker, 24, -1);
+          gtk_widget_add_css_class (marker, "numeric");
+        }
+      else
+        {
+          marker = gtk_label_new (bullets[depth % G_N_ELEMENTS (bullets)]);
+          gtk_widget_set_size_request (marker, 16, -1);
+        }
+      gtk_widget_set_valign (marker, GTK_ALIGN_START);
+      gtk_widget_add_css_class (marker, "list-marker");
+
+      content = build_children (self, block, item, depth + 1, node->tight ? 4 : 10);
+      gtk_widget_set_hexpand (content, TRUE);
+      gtk_box_append (GTK_BOX (row), marker);
+      gtk_box_append (GTK_BOX (row), content);
+      gtk_box_append (GTK_BOX (box), row);
+    }
+  return box;
+}
+
+static GtkSourceLanguage *
+language_for (const char *info)
+{
+  static const struct { const char *alias; const char *id; } aliases[] = {
+    { "py", "python3" }, { "python", "python3" }, { "js", "js" }, { "javascript", "js" },
+    { "ts", "typescript" }, { "sh", "sh" }, { "bash", "sh" }, { "shell", "sh" }, { "zsh", "sh" },
+    { "console", "sh" }, { "yml", "yaml" }, { "c++", "cpp" }, { "rs", "rust" }, { "md", "markdown" },
+    { "html", "html" }, { "xml", "xml" }, { "patch", "diff" }, { "golang", "go" }, { "rb", "ruby" },
+    { "dockerfile", "docker" }, { "cs", "c-sharp" }, { "csharp", "c-sharp" }, { "kt", "kotlin" },
+  };
+  GtkSourceLanguageManager *manager = gtk_source_language_manager_get_default ();
+  g_autofree char *id = NULL;
+  g_autofree char *guess_name = NULL;
+
+  if (info == NULL || *info == '\0')
+    return NULL;
+
+  id = g_ascii_strdown (info, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (strcmp (id, aliases[i].alias) == 0)
+      return gtk_source_language_manager_get_language (manager, aliases[i].id);
+
+  if (gtk_source_language_manager_get_language (manager, id) != NULL)
+    return gtk_source_language_manager_get_language (manager, id);
+
+  guess_name = g_strconcat ("file.", id, NULL);
+  return gtk_source_language_manager_guess_language (manager, guess_name, NULL);
+}
+
+static GtkWidget *
+build_code (MiPreview          *self,
+            const MiRenderNode *node)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkSourceBuffer *buffer;
+  GtkSourceLanguage *language = language_for (node->info);
+  GtkWidget *view;
+  GtkWidget *scroller;
+
+  gtk_widget_add_css_class (box, "code-block");
+  gtk_widget_set_overflow (box, GTK_OVERFLOW_HIDDEN);
+
+  buffer = gtk_source_buffer_new (NULL);
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), node->text ? node->text : "", -1);
+  gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
+  if (language != NULL)
+    gtk_source_buffer_set_language (buffer, language);
+  apply_scheme (buffer);
+  g_hash_table_add (self->code_buffers, buffer);
+  g_object_weak_ref (G_OBJECT (buffer), buffer_gone_cb, self);
+
+  view = gtk_source_view_new_with_buffer (buffer);
+  g_object_unref (buffer);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
+  g_object_set_data_full (G_OBJECT (view), "mi-language",
+                          g_strdup (language ? gtk_source_language_get_id (language) : ""), g_free);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
+                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+
+  if (node->info != NULL)
+    {
+      GtkWidget *tag = gtk_label_new (node->info);
+
+      gtk_widget_add_css_class (tag, "code-language");
+      gtk_widget_set_halign (tag, GTK_ALIGN_END);
+      gtk_box_append (GTK_BOX (box), tag);
+    }
+  gtk_box_append (GTK_BOX (box), scroller);
+  return box;
+}
+
+static GtkWidget *
+build_table (MiPreview          *self,
+             const MiRenderNode *node)
+{
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_widget_add_css_class (grid, "table");
+  gtk_widget_set_halign (grid, GTK_ALIGN_START);
+  for (guint r = 0; r < mi_render_node_get_n_children (node); r++)
+    {
+      const MiRenderNode *row = mi_render_node_get_child (node, r);
+
+      for (guint c = 0; c < mi_render_node_get_n_children (row); c++)
+        {
+          const MiRenderNode *cell = mi_render_node_get_child (row, c);
+          GtkWidget *label = inline_label (self, cell, row->header ? "table-header" : "table-cell");
+          float xalign = cell->align == MI_RENDER_ALIGN_CENTER ? 0.5f :
+                         cell->align == MI_RENDER_ALIGN_RIGHT ? 1.0f : 0.0f;
+
+          gtk_label_set_xalign (GTK_LABEL (label), xalign);
+          gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+          if (!row->header && r % 2 == 0)
+            gtk_widget_add_css_class (label, "even");
+          if (cell->align == MI_RENDER_ALIGN_RIGHT)
+            gtk_widget_add_css_class (label, "numeric");
+          gtk_widget_set_hexpand (label, TRUE);
+          gtk_grid_attach (GTK_GRID (grid), label, c, r, 1, 1);
+        }
+    }
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
+                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+  gtk_widget_set_halign (scroller, GTK_ALIGN_START);
+  gtk_widget_add_css_class (scroller, "table-frame");
+  return scroller;
+}
+
+static GtkWidget *
+build_image (MiPreview          *self,
+             const MiRenderNode *node)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (node->url ? node->url : "");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *picture;
+
+  if (scheme == NULL && self->file != NULL && node->url != NULL && *node->url != '\0')
+    {
+      g_autoptr(GFile) dir = g_file_get_parent (self->file);
+      g_autofree char *path = g_uri_unescape_string (node->url, NULL);
+
+      file = g_file_resolve_relative_path (dir, path ? path : node->url);
+      texture = gdk_texture_new_from_file (file, NULL);
+    }
+
+  if (texture == NULL)
+    {
+      g_autoptr(GString) markup = g_string_new (NULL);
+      GtkWidget *label;
+
+      if (scheme != NULL)
+        {
+          g_string_append (markup, "🖼 <a href=\"");
+          append_escaped (markup, scheme && (g_ascii_strcasecmp (scheme, "https") == 0 ||
+                                             g_ascii_strcasecmp (scheme, "http") == 0)
+                                  ? "mi-web:" : "mi-other:");
+          append_escaped (markup, node->url);
+          g_string_append (markup, "\">");
+          append_escaped (markup, node->text && *node->text ? node->text : node->url);
+          g_string_append (markup, "</a>");
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("Image not found: %s"), node->url);
+
+          g_string_append (markup, "🖼 ");
+          append_escaped (markup, message);
+        }
+
+      label = gtk_label_new (NULL);
+      gtk_label_set_markup (GTK_LABEL (label), markup->str);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "image-placeholder");
+      if (scheme == NULL)
+        gtk_widget_add_css_class (label, "broken-link");
+      g_signal_connect (label, "activate-link", G_CALLBACK (activate_link_cb), self);
+      return label;
+    }
+
+  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_SCALE_DOWN);
+  gtk_picture_set_alternative_text (GTK_PICTURE (picture), node->text);
+  gtk_widget_set_halign (picture, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (picture, node->text && *node->text ? node->text : NULL);
+  gtk_widget_add_css_class (picture, "image");
+  g_object_set_data_full (G_OBJECT (picture), "mi-file", g_steal_pointer (&file), g_object_unref);
+  return picture;
+}
+
+static GtkWidget *
+build_node (MiPreview          *self,
+            MiRenderBlock      *block,
+            const MiRenderNode *node,
+            guint               depth)
+{
+  GtkWidget *widget = NULL;
+
+  switch (node->kind)
+    {
+    case MI_RENDER_HEADING:
+      {
+        g_autofree char *css = g_strdup_printf ("h%u", CLAMP (node->level, 1, 6));
+
+        widget = inline_label (self, node, "heading");
+        gtk_widget_add_css_class (widget, css);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_PROPERTY_LEVEL, node->level, -1);
+      }
+      break;
+    case MI_RENDER_PARAGRAPH:
+      widget = inline_label (self, node, "paragraph");
+      break;
+    case MI_RENDER_LIST:
+      widget = build_list (self, block, node, depth);
+      break;
+    case MI_RENDER_CODE_BLOCK:
+      widget = build_code (self, node);
+      break;
+    case MI_RENDER_QUOTE:
+      widget = build_children (self, block, node, depth, 8);
+      gtk_widget_add_css_class (widget, "blockquote");
+      break;
+    case MI_RENDER_TABLE:
+      widget = build_table (self, node);
+      break;
+    case MI_RENDER_RULE:
+      widget = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+      gtk_widget_add_css_class (widget, "rule");
+      break;
+    case MI_RENDER_HTML_BLOCK:
+      widget = gtk_label_new (node->text);
+      gtk_label_set_xalign (GTK_LABEL (widget), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (widget), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (widget, "raw-html");
+      break;
+    case MI_RENDER_IMAGE_BLOCK:
+      widget = build_image (self, node);
+      break;
+    default:
+      widget = inline_label (self, node, "paragraph");
+      break;
+    }
+
+  return widget;
+}
+
+static char *
+slugify (const char *text)
+{
+  GString *slug = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c) || c == '-' || c == '_')
+        g_string_append_unichar (slug, g_unichar_tolower (c));
+      else if (c == ' ')
+        g_string_append_c (slug, '-');
+    }
+  return g_string_free (slug, FALSE);
+}
+
+static void
+scroll_to_anchor (MiPreview  *self,
+                  const char *fragment)
+{
+  guint n;
+
+  if (self->render == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->render));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MiRenderBlock) block = g_list_model_get_item (G_LIST_MODEL (self->render), i);
+      g_autofree char *text = NULL;
+      g_autofree char *slug = NULL;
+
+      if (mi_render_block_get_kind (block) != MI_RENDER_HEADING)
+        continue;
+      text = mi_render_node_get_plain_text (mi_render_block_get_node (block));
+      slug = slugify (text);
+      if (g_strcmp0 (slug, fragment) == 0)
+        {
+          mi_preview_scroll_to_line (self, mi_render_block_get_start_line (block));
+          return;
+        }
+    }
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  const char *uri = g_object_get_data (G_OBJECT (dialog), "mi-uri");
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (g_strcmp0 (response, "open") != 0)
+    return;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+
+    gtk_uri_launcher_launch (launcher, parent, NULL, NULL, NULL);
+  }
+#else
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+#endif
+}
+
+static void
+open_uri (MiPreview  *self,
+          const char *uri,
+          gboolean    confirm)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
+  if (confirm)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Open This Link?"), NULL);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("“%s” is not a web address. Open it only if you trust where it leads."),
+                                      uri);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "open", _("_Open"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_object_set_data_full (G_OBJECT (dialog), "mi-uri", g_strdup (uri), g_free);
+      g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), NULL);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+
+    gtk_uri_launcher_launch (launcher, window, NULL, NULL, NULL);
+  }
+#else
+  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+#endif
+}
+
+/* Scrolling */
+
+static gboolean
+align_row_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  MiPreview *self = MI_PREVIEW (widget);
+  g_autoptr(MiRenderBlock) block = NULL;
+  GtkAdjustment *adjustment;
+  GtkWidget *row;
+  guint index;
+  double x, y;
+
+  if (self->render == NULL)
+    goto done;
+
+  index = mi_render_find_block (self->render, self->scroll_line);
+  if (index >= g_list_model_get_n_items (G_LIST_MODEL (self->render)))
+    goto done;
+
+  block = g_list_model_get_item (G_LIST_MODEL (self->render), index);
+  row = g_hash_table_lookup (self->rows, block);
+  if (row == NULL || gtk_widget_get_height (row) == 0 ||
+      !gtk_widget_translate_coordinates (row, GTK_WIDGET (self->list), 0, 0, &x, &y))
+    {
+      if (++self->scroll_tries < 10)
+        return G_SOURCE_CONTINUE;
+      goto done;
+    }
+
+  /* The row's top at the top, plus how far into the block the line is. */
+  {
+    guint start = mi_render_block_get_start_line (block);
+    guint end = mi_render_block_get_end_line (block);
+    double into = 0;
+
+    if (self->scroll_line > start && end > start)
+      into = gtk_widget_get_height (row) * (double) (MIN (self->scroll_line, end) - start) / (end - start + 1);
+
+    adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y + into);
+  }
+
+  if (ABS (y) > 1 && ++self->scroll_tries < 4)
+    return G_SOURCE_CONTINUE;
+
+done:
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The list */
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          MiPreview                *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_widget_add_css_class (box, "preview-block");
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         MiPreview                *self)
+{
+  MiRenderBlock *block = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *content = mi_preview_build_block (self, block);
+
+  gtk_box_append (GTK_BOX (box), content);
+  g_object_set_data (G_OBJECT (box), "mi-block", block);
+  g_hash_table_insert (self->rows, block, box);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           MiPreview                *self)
+{
+  MiRenderBlock *block = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *child;
+
+  if (block != NULL && g_hash_table_lookup (self->rows, block) == box)
+    g_hash_table_remove (self->rows, block);
+  g_object_set_data (G_OBJECT (box), "mi-block", NULL);
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+}
+
+static void
+dark_changed_cb (AdwStyleManager *manager,
+                 GParamSpec      *pspec,
+                 MiPreview       *self)
+{
+  GHashTableIter iter;
+  gpointer buffer;
+
+  g_hash_table_iter_init (&iter, self->code_buffers);
+  while (g_hash_table_iter_next (&iter, &buffer, NULL))
+    apply_scheme (buffer);
+}
+
+static void
+mi_preview_dispose (GObject *object)
+{
+  MiPreview *self = MI_PREVIEW (object);
+  GHashTableIter iter;
+  gpointer buffer;
+
+  if (self->scroll_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+      self->scroll_tick = 0;
+    }
+  g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed_cb, self);
+
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+
+  g_hash_table_iter_init (&iter, self->code_buffers);
+  while (g_hash_table_iter_next (&iter, &buffer, NULL))
+    g_object_weak_unref (buffer, buffer_gone_cb, self);
+  g_hash_table_remove_all (self->code_buffers);
+  g_hash_table_remove_all (self->rows);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->render);
+  g_clear_object (&self->file);
+  g_clear_object (&self->root);
+
+  G_OBJECT_CLASS (mi_preview_parent_class)->dispose (object);
+}
+
+static void
+mi_preview_finalize (GObject *object)
+{
+  MiPreview *self = MI_PREVIEW (object);
+
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->code_buffers, g_hash_table_unref);
+
+  G_OBJECT_CLASS (mi_preview_parent_class)->finalize (object);
+}
+
+static void
+mi_preview_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  MiPreview *self = MI_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_RENDER:
+      g_value_set_object (value, self->render);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_ROOT:
+      g_value_set_object (value, self->root);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mi_preview_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  MiPreview *self = MI_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_RENDER:
+      mi_preview_set_render (self, g_value_get_object (value));
+      break;
+    case PROP_FILE:
+      mi_preview_set_file (self, g_value_get_object (value));
+      break;
+    case PROP_ROOT:
+      mi_preview_set_root (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mi_preview_class_init (MiPreviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mi_preview_dispose;
+  object_class->finalize = mi_preview_finalize;
+  object_class->get_property = mi_preview_get_property;
+  object_class->set_property = mi_preview_set_property;
+
+  properties[PROP_RENDER] =
+    g_param_spec_object ("render", NULL, NULL, MI_TYPE_RENDER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ROOT] =
+    g_param_spec_object ("root", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MiPreview::open-file:
+   * @file: a file of the workspace a link points to
+   * @fragment: (nullable): what followed `#` in the link
+   */
+  signals[OPEN_FILE] =
+    g_signal_new ("open-file", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_STRING);
+
+  /**
+   * MiPreview::toggle-task:
+   * @line: the source line (0-based) of the task item whose box was clicked
+   */
+  signals[TOGGLE_TASK] =
+    g_signal_new ("toggle-task", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "mi-preview");
+}
+
+static void
+mi_preview_init (MiPreview *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  self->rows = g_hash_table_new (NULL, NULL);
+  self->code_buffers = g_hash_table_new (NULL, NULL);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+
+  self->selection = gtk_no_selection_new (NULL);
+  self->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
+                                                 factory));
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "preview");
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->list));
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  g_signal_connect (adw_style_manager_get_default (), "notify::dark",
+                    G_CALLBACK (dark_changed_cb), self);
+}
+
+GtkWidget *
+mi_preview_new (void)
+{
+  return g_object_new (MI_TYPE_PREVIEW, NULL);
+}
+
+MiRender *
+mi_preview_get_render (MiPreview *self)
+{
+  g_return_val_if_fail (MI_IS_PREVIEW (self), NULL);
+
+  return self->render;
+}
+
+void
+mi_preview_set_render (MiPreview *self,
+                       MiRender  *render)
+{
+  g_return_if_fail (MI_IS_PREVIEW (self));
+  g_return_if_fail (render == NULL || MI_IS_RENDER (render));
+
+  if (!g_set_object (&self->render, render))
+    return;
+
+  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (render));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RENDER]);
+}
+
+GFile *
+mi_preview_get_file (MiPreview *self)
+{
+  g_return_val_if_fail (MI_IS_PREVIEW (self), NULL);
+
+  return self->file;
+}
+
+/* The file shown: links and images are relative to it. */
+void
+mi_preview_set_file (MiPreview *self,
+                     GFile     *file)
+{
+  g_return_if_fail (MI_IS_PREVIEW (self));
+
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+GFile *
+mi_preview_get_root (MiPreview *self)
+{
+  g_return_val_if_fail (MI_IS_PREVIEW (self), NULL);
+
+  return self->root;
+}
+
+/* The workspace, where bare [[wikilinks]] are looked for. */
+void
+mi_preview_set_root (MiPreview *self,
+                     GFile     *root)
+{
+  g_return_if_fail (MI_IS_PREVIEW (self));
+
+  if (g_set_object (&self->root, root))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROOT]);
+}
+
+/* Brings the block that holds source @line (0-based) to the top. */
+void
+mi_preview_scroll_to_line (MiPreview *self,
+                           guint      line)
+{
+  guint index, n;
+
+  g_return_if_fail (MI_IS_PREVIEW (self));
+
+  if (self->render == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->render));
+  if (n == 0)
+    return;
+  index = MIN (mi_render_find_block (self->render, line), n - 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", index);
+
+  self->scroll_line = line;
+  self->scroll_tries = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), align_row_cb, NULL, NULL);
+}
+
+/**
+ * mi_preview_activate_link:
+ * What clicking a link of the preview does: files of the workspace emit
+ * MiPreview::open-file, anchors scroll, web links open through the desktop,
+ * other schemes after a question.
+ */
+gboolean
+mi_preview_activate_link (MiPreview  *self,
+                          const char *uri)
+{
+  g_return_val_if_fail (MI_IS_PREVIEW (self), FALSE);
+  g_return_val_if_fail (uri != NULL, FALSE);
+
+  if (g_str_has_prefix (uri, "mi-file:"))
+    {
+      g_autofree char *file_uri = g_strdup (uri + strlen ("mi-file:"));
+      char *hash = strchr (file_uri, '#');
+      g_autoptr(GFile) file = NULL;
+
+      if (hash != NULL)
+        *hash++ = '\0';
+      file = g_file_new_for_uri (file_uri);
+      g_signal_emit (self, signals[OPEN_FILE], 0, file, hash);
+    }
+  else if (g_str_has_prefix (uri, "mi-anchor:"))
+    scroll_to_anchor (self, uri + strlen ("mi-anchor:"));
+  else if (g_str_has_prefix (uri, "mi-web:"))
+    open_uri (self, uri + strlen ("mi-web:"), FALSE);
+  else if (g_str_has_prefix (uri, "mi-other:"))
+    open_uri (self, uri + strlen ("mi-other:"), TRUE);
+  else
+    open_uri (self, uri, TRUE);
+
+  return TRUE;
+}
+
+/* The widgets of one block, as a row of the preview shows them. */
+GtkWidget *
+mi_preview_build_block (MiPreview     *self,
+                        MiRenderBlock *block)
+{
+  GtkWidget *widget;
+
+  g_return_val_if_fail (MI_IS_PREVIEW (self), NULL);
+  g_return_val_if_fail (MI_IS_RENDER_BLOCK (block), NULL);
+
+  self->n_built++;
+  widget = build_node (self, block, mi_render_block_get_node (block), 0);
+  gtk_widget_add_css_class (widget, "block");
+  return widget;
+}
+
+GtkListView *
+mi_preview_get_list_view (MiPreview *self)
+{
+  g_return_val_if_fail (MI_IS_PREVIEW (self), NULL);
+
+  return self->list;
+}
+
+/* How many blocks got widgets so far (rows bound), for tests and benchmarks. */
+guint
+mi_preview_get_n_built (MiPreview *self)
+{
+  g_return_val_if_fail (MI_IS_PREVIEW (self), 0);
+
+  return self->n_built;
+}

@@ -1,0 +1,753 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "mi-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mi-dialog.h"
+#include "mi-file-manager.h"
+#include "mi-ui-util.h"
+#include "mi-window-private.h"
+
+/* The window's actions. Each edit is one core call that rewrites the
+ * files; the window shows the result through the models' notifications.
+ * A failure names the file in a toast, and nothing is half-written. */
+
+static void
+show_dialog (MiWindow         *self,
+             AdwMessageDialog *dialog,
+             GCallback         response_cb)
+{
+  if (self->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->dialog));
+
+  self->dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+  g_signal_connect_object (dialog, "response", response_cb, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+is_accepted (AdwMessageDialog *dialog,
+             const char       *response)
+{
+  return !g_str_equal (response, "cancel");
+}
+
+/* Workspace */
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+select_folder_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(MiWindow) self = user_data;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (object), result, &error);
+
+  if (folder != NULL)
+    mi_window_open (self, folder);
+  else if (!g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    g_warning ("Could not choose a folder: %s", error->message);
+}
+#else
+static void
+on_file_chooser_response_cb (GtkNativeDialog *native,
+                             int              response,
+                             MiWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (folder != NULL)
+        mi_window_open (self, folder);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+#endif
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  MiWindow *self = MI_WINDOW (widget);
+  GFile *current = self->workspace != NULL ? mi_workspace_get_root (self->workspace) : NULL;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Open Folder"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Open"));
+  gtk_file_dialog_set_modal (dialog, TRUE);
+  if (current != NULL)
+    gtk_file_dialog_set_initial_folder (dialog, current);
+
+  gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), NULL,
+                                 select_folder_cb, g_object_ref (self));
+#else
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Open Folder"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        _("_Open"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  if (current != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), current, NULL);
+
+  g_signal_connect (native, "response", G_CALLBACK (on_file_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+#endif
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (g_variant_get_string (param, NULL));
+
+  mi_window_open (MI_WINDOW (widget), folder);
+}
+
+static void
+open_example_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  mi_window_open_example (MI_WINDOW (widget));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  MiWindow *self = MI_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->workspace == NULL)
+    return;
+
+  if (!mi_workspace_reload (self->workspace, NULL, &error))
+    _mi_window_show_error (self, _("Could Not Reload"), error);
+
+  mi_issue_page_refresh (self->issue_page);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  MiWindow *self = MI_WINDOW (widget);
+
+  if (self->workspace == NULL)
+    return;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  MiWindow *self = MI_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page),
+                                         g_variant_get_string (param, NULL));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* New meta-issue: title → slug preview → create */
+
+#define SLUG_EDITED_KEY "mi-slug-edited"
+
+static void
+validate_new_issue (AdwMessageDialog *dialog)
+{
+  const char *title = mi_dialog_get_text (dialog, "title");
+  const char *slug = mi_dialog_get_text (dialog, "slug");
+  GtkWidget *slug_row = mi_dialog_get_row (dialog, "slug");
+  gboolean slug_ok = mi_slug_validate (slug, NULL);
+
+  if (slug_ok || slug[0] == '\0')
+    gtk_widget_remove_css_class (slug_row, "error");
+  else
+    gtk_widget_add_css_class (slug_row, "error");
+
+  mi_dialog_set_valid (dialog, !mi_ui_is_blank (title) && slug_ok);
+}
+
+static void
+on_new_issue_title_changed_cb (GtkEditable      *title,
+                               AdwMessageDialog *dialog)
+{
+  if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), SLUG_EDITED_KEY)))
+    {
+      g_autofree char *slug = mi_slug_from_title (gtk_editable_get_text (title));
+
+      g_object_set_data (G_OBJECT (dialog), "mi-setting-slug", GINT_TO_POINTER (TRUE));
+      mi_dialog_set_text (dialog, "slug", slug != NULL ? slug : "");
+      g_object_set_data (G_OBJECT (dialog), "mi-setting-slug", GINT_TO_POINTER (FALSE));
+    }
+
+  validate_new_issue (dialog);
+}
+
+static void
+on_new_issue_slug_changed_cb (GtkEditable      *slug,
+                              AdwMessageDialog *dialog)
+{
+  /* Typed by hand: the title no longer writes it. */
+  if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "mi-setting-slug")))
+    g_object_set_data (G_OBJECT (dialog), SLUG_EDITED_KEY, GINT_TO_POINTER (TRUE));
+
+  validate_new_issue (dialog);
+}
+
+static void
+on_new_issue_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          MiWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *slug = NULL;
+  MiIssue *issue;
+
+  if (!is_accepted (dialog, response) || self->workspace == NULL)
+    return;
+
+  slug = g_strdup (mi_dialog_get_text (dialog, "slug"));
+  issue = mi_workspace_create_issue (self->workspace, mi_dialog_get_text (dialog, "title"),
+                                     slug, NULL, &error);
+  if (issue == NULL)
+    {
+      _mi_window_show_error (self, _("Could Not Create the Meta-Issue"), error);
+      return;
+    }
+
+  mi_window_select_issue (self, slug);
+  adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "overview");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+new_issue_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  MiWindow *self = MI_WINDOW (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *title;
+  GtkWidget *slug;
+
+  if (self->workspace == NULL)
+    return;
+
+  dialog = mi_dialog_new (GTK_WINDOW (self), _("New Meta-Issue"),
+                          _("A folder in docs/meta-issues/ with its README, description, log and test cases, from the templates"),
+                          "create", _("_Create"));
+  title = mi_dialog_add_entry (dialog, "title", _("_Title"), NULL);
+  slug = mi_dialog_add_entry (dialog, "slug", _("_Folder Name"), NULL);
+  gtk_widget_add_css_class (slug, "monospace");
+  g_signal_connect_object (title, "changed", G_CALLBACK (on_new_issue_title_changed_cb), dialog, 0);
+  g_signal_connect_object (slug, "changed", G_CALLBACK (on_new_issue_slug_changed_cb), dialog, 0);
+  validate_new_issue (dialog);
+
+  show_dialog (self, dialog, G_CALLBACK (on_new_issue_response_cb));
+  gtk_widget_grab_focus (title);
+}
+
+/* New attempt */
+
+static void
+validate_title (GtkEditable      *editable,
+                AdwMessageDialog *dialog)
+{
+  mi_dialog_set_valid (dialog, !mi_ui_is_blank (mi_dialog_get_text (dialog, "title")));
+}
+
+static void
+on_new_attempt_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            MiWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+  MiIssue *issue = mi_window_get_issue (self);
+  const char *hypothesis;
+  MiAttempt *attempt;
+
+  if (!is_accepted (dialog, response) || issue == NULL)
+    return;
+
+  hypothesis = mi_dialog_get_text (dialog, "hypothesis");
+  attempt = mi_issue_add_attempt (issue, mi_dialog_get_text (dialog, "title"),
+                                  mi_ui_is_blank (hypothesis) ? NULL : hypothesis,
+                                  NULL, &error);
+  if (attempt == NULL)
+    {
+      _mi_window_show_error (self, _("Could Not Add the Attempt"), error);
+      return;
+    }
+
+  mi_attempts_view_select_number (mi_issue_page_get_attempts_view (self->issue_page),
+                                  mi_attempt_get_number (attempt));
+  adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "attempts");
+}
+
+static void
+new_attempt_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  MiWindow *self = MI_WINDOW (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *title;
+
+  if (mi_window_get_issue (self) == NULL)
+    return;
+
+  dialog = mi_dialog_new (GTK_WINDOW (self), _("New Attempt"),
+                          _("Its folder with a solution approach and a results file, a row in the timeline and a section in the log"),
+                          "create", _("_Add Attempt"));
+  title = mi_dialog_add_entry (dialog, "title", _("_Title"), NULL);
+  mi_dialog_add_entry (dialog, "hypothesis", _("_Hypothesis"), NULL);
+  g_signal_connect_object (title, "changed", G_CALLBACK (validate_title), dialog, 0);
+  validate_title (NULL, dialog);
+
+  show_dialog (self, dialog, G_CALLBACK (on_new_attempt_response_cb));
+  gtk_widget_grab_focus (title);
+}
+
+/* Record a result */
+
+#define TEST_IDS_KEY "mi-test-ids"
+#define ATTEMPT_NUMBERS_KEY "mi-attempt-numbers"
+
+static void
+validate_value (GtkEditable      *editable,
+                AdwMessageDialog *dialog)
+{
+  mi_dialog_set_valid (dialog, !mi_ui_is_blank (mi_dialog_get_text (dialog, "value")));
+}
+
+static void
+on_record_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       MiWindow         *self)
+{
+  static const MiVerdict verdicts[] = { MI_VERDICT_UNKNOWN, MI_VERDICT_PASS, MI_VERDICT_FAIL };
+  g_autoptr(GError) error = NULL;
+  MiIssue *issue = mi_window_get_issue (self);
+  GStrv ids = g_object_get_data (G_OBJECT (dialog), TEST_IDS_KEY);
+  GArray *numbers = g_object_get_data (G_OBJECT (dialog), ATTEMPT_NUMBERS_KEY);
+  guint test = mi_dialog_get_selected (dialog, "test-case");
+  guint attempt = mi_dialog_get_selected (dialog, "attempt");
+  guint verdict = mi_dialog_get_selected (dialog, "verdict");
+
+  if (!is_accepted (dialog, response) || issue == NULL)
+    return;
+
+  if (test >= g_strv_length (ids) || attempt >= numbers->len || verdict >= G_N_ELEMENTS (verdicts))
+    return;
+
+  if (!mi_issue_record_result (issue, ids[test], g_array_index (numbers, guint, attempt),
+                               mi_dialog_get_text (dialog, "value"), verdicts[verdict], &error))
+    _mi_window_show_error (self, _("Could Not Record the Result"), error);
+  else
+    adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "test-cases");
+}
+
+static void
+record_result_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  MiWindow *self = MI_WINDOW (widget);
+  MiIssue *issue = mi_window_get_issue (self);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) test_labels = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) attempt_labels = g_strv_builder_new ();
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_auto(GStrv) test_strv = NULL;
+  g_auto(GStrv) attempt_strv = NULL;
+  const char *verdicts[] = { _("Judge Against the Target"), _("Pass"), _("Fail"), NULL };
+  AdwMessageDialog *dialog;
+  GListModel *model;
+  guint n, selected_attempt = 0;
+  GtkWidget *value;
+
+  if (issue == NULL)
+    return;
+
+  model = mi_issue_get_test_cases (issue);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MiTestCase) test_case = g_list_model_get_item (model, i);
+      g_autofree char *label = g_strdup_printf ("%s: %s", mi_test_case_get_id (test_case),
+                                                mi_test_case_get_title (test_case));
+
+      g_strv_builder_add (ids, mi_test_case_get_id (test_case));
+      g_strv_builder_add (test_labels, label);
+    }
+
+  model = mi_issue_get_attempts (issue);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MiAttempt) attempt = g_list_model_get_item (model, i);
+      guint number = mi_attempt_get_number (attempt);
+      g_autofree char *label = g_strdup_printf ("%03u: %s", number, mi_attempt_get_title (attempt));
+
+      g_array_append_val (numbers, number);
+      g_strv_builder_add (attempt_labels, label);
+      if (number == mi_issue_page_get_selected_attempt (self->issue_page))
+        selected_attempt = i;
+      else if (mi_issue_page_get_selected_attempt (self->issue_page) == 0)
+        selected_attempt = i;
+    }
+
+  test_strv = g_strv_builder_end (test_labels);
+  attempt_strv = g_strv_builder_end (attempt_labels);
+
+  if (test_strv[0] == NULL || attempt_strv[0] == NULL)
+    {
+      _mi_window_show_toast (self, test_strv[0] == NULL
+                                   ? _("There is no test case to record a result for: add one to test-cases.md")
+                                   : _("There is no attempt to record a result for: add an attempt first"));
+      return;
+    }
+
+  dialog = mi_dialog_new (GTK_WINDOW (self), _("Record Result"),
+                          _("The value one attempt measured for one test case, written under the test case’s results"),
+                          "record", _("_Record"));
+  mi_dialog_add_combo (dialog, "test-case", _("Test _Case"), (const char * const *) test_strv, 0);
+  mi_dialog_add_combo (dialog, "attempt", _("_Attempt"), (const char * const *) attempt_strv, selected_attempt);
+  value = mi_dialog_add_entry (dialog, "value", _("_Value, like 850ms"), NULL);
+  mi_dialog_add_combo (dialog, "verdict", _("_Verdict"), verdicts, 0);
+  g_signal_connect_object (value, "changed", G_CALLBACK (validate_value), dialog, 0);
+  validate_value (NULL, dialog);
+
+  g_object_set_data_full (G_OBJECT (dialog), TEST_IDS_KEY, g_strv_builder_end (ids), (GDestroyNotify) g_strfreev);
+  g_object_set_data_full (G_OBJECT (dialog), ATTEMPT_NUMBERS_KEY, g_steal_pointer (&numbers), (GDestroyNotify) g_array_unref);
+
+  show_dialog (self, dialog, G_CALLBACK (on_record_response_cb));
+  gtk_widget_grab_focus (value);
+}
+
+/* Status */
+
+static void
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  MiWindow *self = MI_WINDOW (widget);
+  MiIssue *issue = mi_window_get_issue (self);
+  g_autoptr(GError) error = NULL;
+  const char *id = g_variant_get_string (param, NULL);
+  MiStatus status = mi_status_parse (id, NULL);
+  guint attempt = 0;
+
+  if (issue == NULL)
+    return;
+
+  /* "In Progress (Attempt 003)": the attempt being worked on. */
+  if (status == MI_STATUS_IN_PROGRESS || status == MI_STATUS_RESOLVED)
+    {
+      MiAttempt *last = mi_issue_get_last_attempt (issue);
+
+      if (last != NULL)
+        attempt = mi_attempt_get_number (last);
+    }
+
+  if (!mi_issue_set_status (issue, status, attempt, &error))
+    _mi_window_show_error (self, _("Could Not Set the Status"), error);
+}
+
+/* Hypothesis version */
+
+static void
+on_hypothesis_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           MiWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+  MiIssue *issue = mi_window_get_issue (self);
+  const char *theory;
+
+  if (!is_accepted (dialog, response) || issue == NULL)
+    return;
+
+  theory = mi_dialog_get_text (dialog, "theory");
+  if (mi_issue_add_hypothesis (issue, mi_dialog_get_text (dialog, "title"),
+                               mi_ui_is_blank (theory) ? NULL : theory, NULL, &error) == NULL)
+    _mi_window_show_error (self, _("Could Not Add the Version"), error);
+  else
+    adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "understanding");
+}
+
+static void
+add_hypothesis_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  MiWindow *self = MI_WINDOW (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *title;
+
+  if (mi_window_get_issue (self) == NULL)
+    return;
+
+  dialog = mi_dialog_new (GTK_WINDOW (self), _("Add Hypothesis Version"),
+                          _("A new version of the understanding, dated today, at the end of description.md"),
+                          "add", _("_Add Version"));
+  title = mi_dialog_add_entry (dialog, "title", _("_Title"), NULL);
+  mi_dialog_add_entry (dialog, "theory", _("T_heory"), NULL);
+  g_signal_connect_object (title, "changed", G_CALLBACK (validate_title), dialog, 0);
+  validate_title (NULL, dialog);
+
+  show_dialog (self, dialog, G_CALLBACK (on_hypothesis_response_cb));
+  gtk_widget_grab_focus (title);
+}
+
+/* Log entry */
+
+static void
+validate_text (GtkEditable      *editable,
+               AdwMessageDialog *dialog)
+{
+  mi_dialog_set_valid (dialog, !mi_ui_is_blank (mi_dialog_get_text (dialog, "text")));
+}
+
+static void
+on_log_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    MiWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+  MiIssue *issue = mi_window_get_issue (self);
+
+  if (!is_accepted (dialog, response) || issue == NULL)
+    return;
+
+  if (!mi_issue_add_log_entry (issue, mi_dialog_get_text (dialog, "text"), NULL, &error))
+    _mi_window_show_error (self, _("Could Not Add the Log Entry"), error);
+  else
+    adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "log");
+}
+
+static void
+add_log_entry_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  MiWindow *self = MI_WINDOW (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *text;
+
+  if (mi_window_get_issue (self) == NULL)
+    return;
+
+  dialog = mi_dialog_new (GTK_WINDOW (self), _("Add Log Entry"),
+                          _("A dated note at the end of the last attempt’s section of the log"),
+                          "add", _("_Add Entry"));
+  text = mi_dialog_add_entry (dialog, "text", _("_What Happened"), NULL);
+  g_signal_connect_object (text, "changed", G_CALLBACK (validate_text), dialog, 0);
+  validate_text (NULL, dialog);
+
+  show_dialog (self, dialog, G_CALLBACK (on_log_response_cb));
+  gtk_widget_grab_focus (text);
+}
+
+/* Lesson */
+
+static void
+validate_lesson (GtkEditable      *editable,
+                 AdwMessageDialog *dialog)
+{
+  mi_dialog_set_valid (dialog,
+                       mi_lesson_validate_name (mi_dialog_get_text (dialog, "category"), NULL) &&
+                       mi_lesson_validate_name (mi_dialog_get_text (dialog, "name"), NULL));
+}
+
+static void
+on_lesson_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       MiWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *message = NULL;
+  MiIssue *issue = mi_window_get_issue (self);
+
+  if (!is_accepted (dialog, response) || issue == NULL || self->workspace == NULL)
+    return;
+
+  file = mi_lesson_extract (mi_workspace_get_root (self->workspace), issue,
+                            mi_dialog_get_text (dialog, "category"),
+                            mi_dialog_get_text (dialog, "name"),
+                            NULL, &error);
+  if (file == NULL)
+    {
+      _mi_window_show_error (self, _("Could Not Extract the Lesson"), error);
+      return;
+    }
+
+  relative = mi_workspace_get_relative_path (self->workspace, file);
+  /* Translators: %s is a path like docs/lessons-learned/performance/Name.md */
+  message = g_strdup_printf (_("Lesson written to %s"), relative != NULL ? relative : "");
+  _mi_window_show_toast (self, message);
+}
+
+static void
+extract_lesson_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  MiWindow *self = MI_WINDOW (widget);
+  MiIssue *issue = mi_window_get_issue (self);
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *category;
+  GtkWidget *name_row;
+
+  if (issue == NULL)
+    return;
+
+  name = mi_lesson_suggest_name (issue);
+  dialog = mi_dialog_new (GTK_WINDOW (self), _("Extract Lesson"),
+                          _("The problem, root cause, resolution and learnings of this meta-issue, in docs/lessons-learned/"),
+                          "extract", _("_Extract"));
+  category = mi_dialog_add_entry (dialog, "category", _("_Category"), "general");
+  name_row = mi_dialog_add_entry (dialog, "name", _("_Name"), name);
+  g_signal_connect_object (category, "changed", G_CALLBACK (validate_lesson), dialog, 0);
+  g_signal_connect_object (name_row, "changed", G_CALLBACK (validate_lesson), dialog, 0);
+  validate_lesson (NULL, dialog);
+
+  show_dialog (self, dialog, G_CALLBACK (on_lesson_response_cb));
+  gtk_widget_grab_focus (category);
+}
+
+/* Files */
+
+static void
+reveal_issue_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  MiWindow *self = MI_WINDOW (widget);
+  MiIssue *issue = mi_window_get_issue (self);
+
+  if (issue != NULL)
+    mi_file_manager_reveal (GTK_WINDOW (self), mi_issue_get_folder (issue));
+}
+
+static void
+reveal_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  mi_file_manager_reveal (GTK_WINDOW (widget), file);
+}
+
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  mi_file_manager_open (GTK_WINDOW (widget), file);
+}
+
+void
+_mi_window_update_actions (MiWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  MiIssue *issue = self->selection != NULL ? mi_window_get_issue (self) : NULL;
+  gboolean has_workspace = self->workspace != NULL;
+  gboolean has_issue = issue != NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.reload", has_workspace);
+  gtk_widget_action_set_enabled (widget, "win.search", has_workspace);
+  gtk_widget_action_set_enabled (widget, "win.new-issue", has_workspace);
+  gtk_widget_action_set_enabled (widget, "win.new-attempt", has_issue);
+  gtk_widget_action_set_enabled (widget, "win.record-result",
+                                 has_issue &&
+                                 g_list_model_get_n_items (mi_issue_get_test_cases (issue)) > 0 &&
+                                 g_list_model_get_n_items (mi_issue_get_attempts (issue)) > 0);
+  gtk_widget_action_set_enabled (widget, "win.set-status", has_issue);
+  gtk_widget_action_set_enabled (widget, "win.add-hypothesis", has_issue);
+  gtk_widget_action_set_enabled (widget, "win.add-log-entry", has_issue);
+  gtk_widget_action_set_enabled (widget, "win.extract-lesson",
+                                 has_issue && mi_issue_get_status (issue) == MI_STATUS_RESOLVED);
+  gtk_widget_action_set_enabled (widget, "win.reveal-issue", has_issue);
+  gtk_widget_action_set_enabled (widget, "win.show-view", has_issue);
+}
+
+void
+_mi_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  static const struct {
+    guint       key;
+    const char *view;
+  } views[] = {
+    { GDK_KEY_1, "overview" },
+    { GDK_KEY_2, "attempts" },
+    { GDK_KEY_3, "test-cases" },
+    { GDK_KEY_4, "understanding" },
+    { GDK_KEY_5, "log" },
+  };
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.new-issue", NULL, new_issue_action);
+  gtk_widget_class_install_action (widget_class, "win.new-attempt", NULL, new_attempt_action);
+  gtk_widget_class_install_action (widget_class, "win.record-result", NULL, record_result_action);
+  gtk_widget_class_install_action (widget_class, "win.set-status", "s", set_status_action);
+  gtk_widget_class_install_action (widget_class, "win.add-hypothesis", NULL, add_hypothesis_action);
+  gtk_widget_class_install_action (widget_class, "win.add-log-entry", NULL, add_log_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.extract-lesson", NULL, extract_lesson_action);
+  gtk_widget_class_install_action (widget_class, "win.reveal-issue", NULL, reveal_issue_action);
+  gtk_widget_class_install_action (widget_class, "win.reveal-file", "s", reveal_file_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+  gtk_widget_class_install_property_action (widget_class, "win.status-filter", "status-filter");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-issue", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-attempt", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.record-result", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-hypothesis", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.add-log-entry", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.extract-lesson", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.reveal-issue", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    gtk_widget_class_add_binding_action (widget_class, views[i].key, GDK_ALT_MASK,
+                                         "win.show-view", "s", views[i].view);
+}

@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/*
+ * The chart widget as a user meets it: drawn in a window in light and dark
+ * (screenshots saved into the build folder), the arrow keys moving between
+ * bars with a tooltip for each, an accessible description listing the data,
+ * a result recorded elsewhere showing at once, and "Insert chart into
+ * README" writing the SVG.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "mi-chart.h"
+
+#define EXAMPLE_SLUG "example-performance-saga"
+
+static char *tmp_root;
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, on_timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+copy_tree (GFile *src,
+           GFile *dest)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+  GFile *child;
+
+  g_file_make_directory_with_parents (dest, NULL, NULL);
+  enumerator = g_file_enumerate_children (src, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                               G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
+  g_assert_no_error (error);
+
+  while (g_file_enumerator_iterate (enumerator, &info, &child, NULL, &error) && info != NULL)
+    {
+      g_autoptr(GFile) target = g_file_get_child (dest, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        copy_tree (child, target);
+      else
+        {
+          g_file_copy (child, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+    }
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  GFileInfo *info;
+  GFile *child;
+
+  enumerator = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                                G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (enumerator != NULL &&
+         g_file_enumerator_iterate (enumerator, &info, &child, NULL, NULL) &&
+         info != NULL)
+    {
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_file_delete (child, NULL, NULL);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+/* A fresh copy of the example, opened. */
+static MiWorkspace *
+open_example (const char *name,
+              MiIssue   **issue)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("MI_SOURCE_ROOT"), "resources", "example", NULL);
+  g_autofree char *dest_path = g_build_filename (tmp_root, name, NULL);
+  g_autoptr(GFile) src = g_file_new_for_path (source);
+  g_autoptr(GFile) dest = g_file_new_for_path (dest_path);
+  g_autoptr(GError) error = NULL;
+  MiWorkspace *workspace;
+
+  copy_tree (src, dest);
+  workspace = mi_workspace_open (dest, NULL, &error);
+  g_assert_no_error (error);
+  *issue = mi_workspace_find_issue (workspace, EXAMPLE_SLUG);
+  g_assert_nonnull (*issue);
+  return workspace;
+}
+
+static GtkWindow *
+show_chart (MiIssue    *issue,
+            const char *test_case_id,
+            int         width,
+            int         height,
+            MiChart   **chart)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  *chart = MI_CHART (mi_chart_new ());
+  mi_chart_set_issue (*chart, issue);
+  mi_chart_set_test_case_id (*chart, test_case_id);
+  gtk_window_set_child (window, GTK_WIDGET (*chart));
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_present (window);
+
+  for (guint i = 0; i < 100 && gtk_widget_get_width (GTK_WIDGET (*chart)) < 100; i++)
+    wait_ms (20);
+  wait_ms (100);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (*chart)), >=, 100);
+
+  return window;
+}
+
+static void
+save_screenshot (GtkWindow  *window,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  GskRenderer *renderer;
+  int width, height;
+
+  wait_ms (200);
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+
+  path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* Light and dark, and the chart follows the scheme. */
+static void
+save_screenshots (GtkWindow  *window,
+                  MiChart    *chart,
+                  const char *name)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autofree char *light = g_strdup_printf ("screenshot-chart-%s-light.png", name);
+  g_autofree char *dark = g_strdup_printf ("screenshot-chart-%s-dark.png", name);
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  save_screenshot (window, light);
+  g_assert_false (mi_chart_layout_get_dark (mi_chart_get_layout (chart)));
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  save_screenshot (window, dark);
+  g_assert_true (mi_chart_layout_get_dark (mi_chart_get_layout (chart)));
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_chart_screenshots (void)
+{
+  g_autoptr(MiWorkspace) workspace = NULL;
+  MiIssue *issue;
+  MiChart *chart;
+  GtkWindow *window;
+
+  workspace = open_example ("screenshots", &issue);
+
+  window = show_chart (issue, "TC-001", 800, 450, &chart);
+  g_assert_cmpuint (mi_chart_layout_get_n_items (mi_chart_get_layout (chart)), ==, 3);
+  save_screenshots (window, chart, "tc-001");
+
+  /* The same widget shows the overview without a test case. */
+  mi_chart_set_test_case_id (chart, NULL);
+  gtk_window_set_default_size (window, 800, 380);
+  wait_ms (100);
+  g_assert_cmpint (mi_chart_model_get_kind (mi_chart_get_model (chart)), ==, MI_CHART_KIND_OVERVIEW);
+  save_screenshots (window, chart, "overview");
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_chart_keyboard (void)
+{
+  g_autoptr(MiWorkspace) workspace = NULL;
+  g_autofree char *tooltip = NULL;
+  MiIssue *issue;
+  MiChart *chart;
+  GtkWindow *window;
+
+  workspace = open_example ("keyboard", &issue);
+  window = show_chart (issue, "TC-001", 800, 450, &chart);
+
+  /* Focus on the chart lands on its first bar. */
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart)));
+  gtk_widget_grab_focus (GTK_WIDGET (chart));
+  wait_ms (50);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (chart)));
+  g_assert_cmpint (mi_chart_get_focus_item (chart), ==, 0);
+
+  /* → (the binding of Right and Down) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.next-item", NULL));
+  g_assert_cmpint (mi_chart_get_focus_item (chart), ==, 1);
+  tooltip = mi_chart_get_item_tooltip (chart, mi_chart_get_focus_item (chart));
+  g_assert_cmpstr (tooltip, ==,
+                   "Attempt 002 · Query Optimization\n"
+                   "Value: 3,800ms (\xe2\x88\x92" "25%)\n"
+                   "Target: < 1,000 ms\n"
+                   "Verdict: Fail");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.last-item", NULL));
+  g_assert_cmpint (mi_chart_get_focus_item (chart), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.next-item", NULL));
+  g_assert_cmpint (mi_chart_get_focus_item (chart), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.first-item", NULL));
+  g_assert_cmpint (mi_chart_get_focus_item (chart), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.previous-item", NULL));
+  g_assert_cmpint (mi_chart_get_focus_item (chart), ==, 0);
+
+  /* The focus ring (shown once the keyboard is used) in a screenshot. */
+  gtk_widget_activate_action (GTK_WIDGET (chart), "chart.next-item", NULL);
+  gtk_window_set_focus_visible (window, TRUE);
+  g_assert_true (gtk_widget_has_visible_focus (GTK_WIDGET (chart)));
+  save_screenshot (window, "screenshot-chart-focus.png");
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_chart_follows_model (void)
+{
+  g_autoptr(MiWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg_path = NULL;
+  const char *description;
+  MiIssue *issue;
+  MiChart *chart;
+  GtkWindow *window;
+
+  workspace = open_example ("follows", &issue);
+  window = show_chart (issue, "TC-001", 800, 450, &chart);
+
+  description = mi_chart_get_description (chart);
+  g_assert_nonnull (strstr (description, "TC-001 Load Test (100 users) (target < 1,000 ms, lower is better)"));
+  g_assert_nonnull (strstr (description, "attempt 001 5,100ms, Fail"));
+  g_assert_nonnull (strstr (description, "attempt 003 380ms, Pass"));
+
+  /* A result recorded elsewhere shows at once. */
+  g_assert_nonnull (mi_issue_add_attempt (issue, "Read replicas", NULL, "2024-11-02", &error));
+  g_assert_no_error (error);
+  g_assert_true (mi_issue_record_result (issue, "TC-001", 4, "290ms", MI_VERDICT_UNKNOWN, &error));
+  g_assert_no_error (error);
+
+  description = mi_chart_get_description (chart);
+  g_assert_nonnull (strstr (description, "attempt 004 290ms, Pass"));
+  wait_ms (100);
+  g_assert_cmpuint (mi_chart_layout_get_n_items (mi_chart_get_layout (chart)), ==, 4);
+
+  /* Insert chart into README, from the widget's action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.insert-into-readme", NULL));
+  svg_path = g_build_filename (tmp_root, "follows", "docs", "meta-issues", EXAMPLE_SLUG,
+                               "charts", "tc-001.svg", NULL);
+  g_assert_true (g_file_test (svg_path, G_FILE_TEST_IS_REGULAR));
+  /* The file changed on disk and was parsed again: the chart still shows it. */
+  g_assert_nonnull (strstr (mi_chart_get_description (chart), "attempt 004 290ms, Pass"));
+
+  /* Export from the widget, at its size. */
+  {
+    g_autofree char *png_path = g_build_filename (tmp_root, "export.png", NULL);
+    g_autoptr(GFile) png = g_file_new_for_path (png_path);
+    g_autofree char *data = NULL;
+    gsize length;
+
+    g_assert_true (mi_chart_export_to_file (chart, png, FALSE, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (png_path, &data, &length, NULL));
+    g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  }
+
+  gtk_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) root = NULL;
+  int ret;
+
+  tmp_root = g_dir_make_tmp ("mi-test-chart-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/chart-widget/screenshots", test_chart_screenshots);
+  g_test_add_func ("/chart-widget/keyboard", test_chart_keyboard);
+  g_test_add_func ("/chart-widget/follows-model", test_chart_follows_model);
+
+  ret = g_test_run ();
+
+  root = g_file_new_for_path (tmp_root);
+  remove_tree (root);
+  g_free (tmp_root);
+
+  return ret;
+}
