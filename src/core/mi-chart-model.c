@@ -758,7 +758,6 @@ mi_chart_model_describe_bar (MiChartModel *self,
         {
           g_autofree char *change = mi_chart_format_change (bar->change);
 
-          /* TRANSLATORS: "−93% against attempt 001" */
           g_string_append_printf (text, " (%s)", change);
         }
     }

@@ -445,6 +445,21 @@ build_code (MiPreview          *self,
   g_object_set_data_full (G_OBJECT (view), "mi-language",
                           g_strdup (language ? gtk_source_language_get_id (language) : ""), g_free);
 
+  /* A text view knows its height only once laid out, later: a row of a
+   * list view must know it now. Lines × line height, as the font says. */
+  {
+    PangoLayout *layout = gtk_widget_create_pango_layout (view, "Xg");
+    PangoFontDescription *mono = pango_font_description_from_string ("monospace");
+    int line_height;
+
+    pango_layout_set_font_description (layout, mono);
+    pango_layout_get_pixel_size (layout, NULL, &line_height);
+    gtk_widget_set_size_request (view, -1,
+                                 line_height * gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (buffer)) + 20);
+    pango_font_description_free (mono);
+    g_object_unref (layout);
+  }
+
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
                                   GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
