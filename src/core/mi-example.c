@@ -11,23 +11,12 @@
 
 #include "mi-core-resources.h"
 #include "mi-example.h"
+#include "mi-repository.h"
 
 #define EXAMPLE_PATH RESOURCE_BASE "/example/"
 
 #define FALLBACK_NAME  "Meta-Issues"
 #define FALLBACK_EMAIL "meta-issues@localhost"
-
-static void
-ensure_libgit2 (void)
-{
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      git_libgit2_init ();
-      g_once_init_leave (&initialized, 1);
-    }
-}
 
 static gboolean
 set_git_error (GError     **error,
@@ -154,7 +143,7 @@ init_repository (const char  *path,
   git_oid commit_id;
   gboolean ret = FALSE;
 
-  ensure_libgit2 ();
+  mi_repository_ensure_libgit2 ();
 
   if (git_repository_init (&repo, path, 0) < 0)
     {

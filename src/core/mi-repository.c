@@ -1131,8 +1131,9 @@ op_clear (Op *op)
   g_clear_pointer (&op->rejection, g_free);
 }
 
-static void
-ensure_libgit2 (void)
+/* libgit2 is initialised once per process, by whoever uses it first. */
+void
+mi_repository_ensure_libgit2 (void)
 {
   static gsize initialized = 0;
 
@@ -1186,7 +1187,7 @@ open_git (MiRepository  *self,
   git_repository *repo = NULL;
   int rc;
 
-  ensure_libgit2 ();
+  mi_repository_ensure_libgit2 ();
   rc = git_repository_open_ext (&repo, self->workdir_path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
   if (rc < 0)
     {
@@ -2687,7 +2688,7 @@ mi_repository_open (GFile   *folder,
 
   g_return_val_if_fail (G_IS_FILE (folder), NULL);
 
-  ensure_libgit2 ();
+  mi_repository_ensure_libgit2 ();
   path = g_file_get_path (folder);
   rc = path ? git_repository_open_ext (&repo, path, 0, NULL) : GIT_ENOTFOUND;
   if (rc < 0)
@@ -3245,7 +3246,7 @@ mi_repository_commit (MiRepository        *self,
       return NULL;
     }
 
-  ensure_libgit2 ();
+  mi_repository_ensure_libgit2 ();
   if (git_message_prettify (&clean_message, message, 0, '#') < 0 || clean_message.size == 0)
     {
       g_set_error_literal (error, MI_REPOSITORY_ERROR, MI_REPOSITORY_ERROR_FAILED,

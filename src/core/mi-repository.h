@@ -306,4 +306,6 @@ char          *mi_repository_sync_finish     (MiRepository         *self,
                                               GAsyncResult         *result,
                                               GError              **error);
 
+void mi_repository_ensure_libgit2 (void);
+
 G_END_DECLS
