@@ -43,6 +43,7 @@ mi_cli_run_chart (MiCli           *cli,
   g_autoptr(GError) error = NULL;
   MiChartFormat format;
   MiIssue *issue;
+  gboolean ok;
   int natural_width, natural_height;
 
   if (!mi_cli_parse_command_line (cli, command, entries, &args, 1, 2, &exit_code))
@@ -90,7 +91,9 @@ mi_cli_run_chart (MiCli           *cli,
     height = natural_height;
 
   file = g_file_new_for_commandline_arg (output);
-  if (!mi_chart_export (model, file, format, width, height, dark, &error))
+  ok = mi_chart_export (model, file, format, width, height, dark, &error);
+  mi_chart_release_fonts ();
+  if (!ok)
     return mi_cli_print_core_error (error);
 
   return MI_CLI_EXIT_OK;

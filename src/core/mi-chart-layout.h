@@ -147,6 +147,7 @@ void                    mi_chart_palette_get               (gboolean          da
 
 gboolean                mi_chart_box_intersects            (const MiChartBox *a,
                                                             const MiChartBox *b);
+void                    mi_chart_release_fonts             (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MiChartLayout, mi_chart_layout_unref)
 

@@ -208,10 +208,14 @@ replace_all_text (MiEditor   *self,
                   gboolean    undoable)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  g_autofree char *copy = NULL;
   GtkTextIter start, end;
 
+  /* GTK's undo history reads the inserted text up to its NUL */
   if (len < 0)
     len = strlen (text);
+  else
+    text = copy = g_strndup (text, len);
 
   if (!undoable)
     {

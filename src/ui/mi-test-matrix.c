@@ -42,6 +42,30 @@ new_cell_label (void)
   return label;
 }
 
+/* A label that wraps to two lines before it ellipsizes: the titles and
+ * targets of test cases ("< 1,000ms (avg)") are read, not glanced at. */
+static GtkWidget *
+new_wrapping_label (int width_chars)
+{
+  GtkWidget *label = new_cell_label ();
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), width_chars);
+
+  return label;
+}
+
+static void
+on_setup_target_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, new_wrapping_label (10));
+}
+
 static void
 on_setup_label_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
@@ -57,7 +81,7 @@ on_setup_case_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *id = new_cell_label ();
-  GtkWidget *title = new_cell_label ();
+  GtkWidget *title = new_wrapping_label (14);
 
   gtk_widget_add_css_class (id, "caption-heading");
   gtk_widget_add_css_class (id, "dim-label");
@@ -193,8 +217,8 @@ rebuild_columns (MiTestMatrix *self)
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
 
-  column = new_column (_("Target"), G_CALLBACK (on_setup_label_cb), G_CALLBACK (on_bind_target_cb), 0);
-  gtk_column_view_column_set_fixed_width (column, 110);
+  column = new_column (_("Target"), G_CALLBACK (on_setup_target_cb), G_CALLBACK (on_bind_target_cb), 0);
+  gtk_column_view_column_set_fixed_width (column, 132);
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
 
@@ -205,7 +229,7 @@ rebuild_columns (MiTestMatrix *self)
       g_autofree char *title = g_strdup_printf (_("Attempt %03u"), number);
 
       column = new_column (title, G_CALLBACK (on_setup_label_cb), G_CALLBACK (on_bind_result_cb), number);
-      gtk_column_view_column_set_fixed_width (column, 120);
+      gtk_column_view_column_set_fixed_width (column, 104);
       gtk_column_view_append_column (self->column_view, column);
       g_object_unref (column);
     }

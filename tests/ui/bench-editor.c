@@ -13,8 +13,9 @@
  * vertical blank is not work and is not counted. The median of 40
  * keystrokes is judged; the 90th percentile and the worst are printed too.
  *
- * Without a display it runs itself again under xvfb-run. Exits 1 when a
- * budget is missed.
+ * Without a display it runs itself again under xvfb-run, with GTK's cairo
+ * renderer unless GSK_RENDERER says otherwise. Exits 1 when a budget is
+ * missed.
  */
 
 #include "config.h"
@@ -211,8 +212,12 @@ bench_document (GtkWindow  *window,
 
   g_print ("document %s (%u blocks, %u with widgets)\n", size_text, n_blocks,
            mi_preview_get_n_built (mi_editor_get_preview (editor)));
-  g_print ("  open: text on screen %.1f ms (budget %.0f ms), preview %.1f ms\n",
-           open_ms, open_budget_ms, (t_preview - t0) / 1000.0);
+  if (open_budget_ms > 0)
+    g_print ("  open: text on screen %.1f ms (budget %.0f ms), preview %.1f ms\n",
+             open_ms, open_budget_ms, (t_preview - t0) / 1000.0);
+  else
+    g_print ("  open (first, cold): text on screen %.1f ms, preview %.1f ms\n",
+             open_ms, (t_preview - t0) / 1000.0);
   g_print ("  keystroke → updated preview: median %.2f ms (budget %.0f ms), p90 %.2f ms, worst %.2f ms"
            " [model %.2f ms + frame]\n",
            median, keystroke_budget_ms, p90, worst, median_edit);
@@ -266,6 +271,13 @@ main (int   argc,
         }
       return g_spawn_check_wait_status (status, NULL) ? 0 : 1;
     }
+
+  /* A virtual display has no GPU: GL there is llvmpipe, a software
+   * rasterizer that measures itself rather than the editor. GTK's cairo
+   * renderer is what such a machine would use. */
+  if (g_getenv ("GSK_RENDERER") == NULL)
+    g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_print ("renderer: %s\n", g_getenv ("GSK_RENDERER"));
 
   tmp = g_dir_make_tmp ("mi-bench-editor-XXXXXX", &error);
   g_assert_no_error (error);

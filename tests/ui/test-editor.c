@@ -894,12 +894,19 @@ save_screenshot (GtkWidget  *widget,
 
   wait_ms (500);
 
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
+  /* On a busy machine the first frames may come late */
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  for (guint tries = 0; ; tries++)
+    {
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node != NULL || tries == 50)
+        break;
+      wait_ms (100);
+    }
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
