@@ -64,6 +64,32 @@ append_chunk (GByteArray   *out,
   append_be32 (out, crc);
 }
 
+/* zlib's run-length strategy: after the "Up" filter a chart is mostly runs
+ * of zeros and of a few colours, which it finds as well as a full search,
+ * several times faster. */
+static gboolean
+deflate_rle (const guint8 *data,
+             gsize         length,
+             guint8       *out,
+             uLongf       *out_length)
+{
+  z_stream stream = { 0 };
+  int status;
+
+  if (deflateInit2 (&stream, Z_BEST_SPEED, Z_DEFLATED, 15, 8, Z_RLE) != Z_OK)
+    return FALSE;
+
+  stream.next_in = (Bytef *) data;
+  stream.avail_in = length;
+  stream.next_out = out;
+  stream.avail_out = *out_length;
+  status = deflate (&stream, Z_FINISH);
+  *out_length = stream.total_out;
+  deflateEnd (&stream);
+
+  return status == Z_STREAM_END;
+}
+
 /* The surface as an 8-bit RGB PNG. cairo's own writer leaves libpng at its
  * slowest settings (every filter tried on every row, zlib level 6); a chart
  * is flat colour, which the "Up" filter and zlib's fastest level compress
@@ -119,7 +145,7 @@ encode_png (cairo_surface_t  *surface,
 
   compressed_length = compressBound (row_length * height);
   compressed = g_malloc (compressed_length);
-  if (compress2 (compressed, &compressed_length, raw, row_length * height, 1) != Z_OK)
+  if (!deflate_rle (raw, row_length * height, compressed, &compressed_length))
     {
       g_set_error_literal (error, MI_CHART_ERROR, MI_CHART_ERROR_FAILED,
                            _("The chart could not be compressed into a PNG file."));

@@ -416,6 +416,70 @@ parse_date (const char *text,
   return TRUE;
 }
 
+static char *
+format_fraction (double fraction)
+{
+  g_autofree char *number = format_number (fraction);
+
+  /* TRANSLATORS: a value as a multiple of its target: "3.8× target" */
+  return g_strdup_printf (_("%s× target"), number);
+}
+
+static char *
+attempt_name (const MiChartBar *bar)
+{
+  if (bar->attempt_title != NULL && bar->attempt_title[0] != '\0')
+    /* TRANSLATORS: "Attempt 002 · Query Optimization" */
+    return g_strdup_printf (_("Attempt %03u · %s"), bar->attempt, bar->attempt_title);
+  return g_strdup_printf (_("Attempt %03u"), bar->attempt);
+}
+
+static void
+describe_series (MiChartModel        *self,
+                 const MiChartSeries *series,
+                 GString             *text)
+{
+  gboolean first = TRUE;
+
+  if (series->title != NULL && series->title[0] != '\0')
+    g_string_append_printf (text, "%s %s", series->id, series->title);
+  else
+    g_string_append (text, series->id);
+
+  if (series->has_target)
+    g_string_append_printf (text, _(" (target %s, %s)"), series->target_text,
+                            series->lower_is_better ? _("lower is better") : _("higher is better"));
+  else
+    g_string_append (text, _(" (no target)"));
+  g_string_append (text, ": ");
+
+  for (guint i = 0; i < series->bars->len; i++)
+    {
+      const MiChartBar *bar = &g_array_index (series->bars, MiChartBar, i);
+
+      if (!first)
+        g_string_append (text, "; ");
+      first = FALSE;
+
+      g_string_append_printf (text, _("attempt %03u "), bar->attempt);
+      if (bar->text == NULL)
+        {
+          g_string_append (text, _("no result"));
+          continue;
+        }
+      g_string_append (text, bar->text);
+      if (bar->verdict != MI_VERDICT_UNKNOWN)
+        g_string_append_printf (text, ", %s", mi_verdict_get_label (bar->verdict));
+      if (self->kind == MI_CHART_KIND_TEST_CASE && bar->has_value && isfinite (bar->change))
+        {
+          g_autofree char *change = mi_chart_format_change (bar->change);
+
+          g_string_append_printf (text, _(", %s against the first"), change);
+        }
+    }
+  g_string_append (text, ".");
+}
+
 /* ---------------------------------------------------------------------- */
 /* Public API                                                              */
 
@@ -693,24 +757,6 @@ mi_chart_format_value (MiDimension  dimension,
   return mi_measurement_format_base (dimension, base_value);
 }
 
-static char *
-format_fraction (double fraction)
-{
-  g_autofree char *number = format_number (fraction);
-
-  /* TRANSLATORS: a value as a multiple of its target: "3.8× target" */
-  return g_strdup_printf (_("%s× target"), number);
-}
-
-static char *
-attempt_name (const MiChartBar *bar)
-{
-  if (bar->attempt_title != NULL && bar->attempt_title[0] != '\0')
-    /* TRANSLATORS: "Attempt 002 · Query Optimization" */
-    return g_strdup_printf (_("Attempt %03u · %s"), bar->attempt, bar->attempt_title);
-  return g_strdup_printf (_("Attempt %03u"), bar->attempt);
-}
-
 /**
  * mi_chart_model_describe_bar:
  *
@@ -814,52 +860,6 @@ mi_chart_model_describe_span (MiChartModel *self,
   g_string_append_printf (text, _("Outcome: %s"), mi_outcome_get_label (span->outcome));
 
   return g_string_free (text, FALSE);
-}
-
-static void
-describe_series (MiChartModel        *self,
-                 const MiChartSeries *series,
-                 GString             *text)
-{
-  gboolean first = TRUE;
-
-  if (series->title != NULL && series->title[0] != '\0')
-    g_string_append_printf (text, "%s %s", series->id, series->title);
-  else
-    g_string_append (text, series->id);
-
-  if (series->has_target)
-    g_string_append_printf (text, _(" (target %s, %s)"), series->target_text,
-                            series->lower_is_better ? _("lower is better") : _("higher is better"));
-  else
-    g_string_append (text, _(" (no target)"));
-  g_string_append (text, ": ");
-
-  for (guint i = 0; i < series->bars->len; i++)
-    {
-      const MiChartBar *bar = &g_array_index (series->bars, MiChartBar, i);
-
-      if (!first)
-        g_string_append (text, "; ");
-      first = FALSE;
-
-      g_string_append_printf (text, _("attempt %03u "), bar->attempt);
-      if (bar->text == NULL)
-        {
-          g_string_append (text, _("no result"));
-          continue;
-        }
-      g_string_append (text, bar->text);
-      if (bar->verdict != MI_VERDICT_UNKNOWN)
-        g_string_append_printf (text, ", %s", mi_verdict_get_label (bar->verdict));
-      if (self->kind == MI_CHART_KIND_TEST_CASE && bar->has_value && isfinite (bar->change))
-        {
-          g_autofree char *change = mi_chart_format_change (bar->change);
-
-          g_string_append_printf (text, _(", %s against the first"), change);
-        }
-    }
-  g_string_append (text, ".");
 }
 
 /**

@@ -104,10 +104,13 @@ update_title (MiWindow *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *location = NULL;
+  g_autoptr(GFile) parent = NULL;
   GFile *root;
 
   if (self->workspace == NULL)
     {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), NULL);
       adw_window_title_set_title (self->window_title, _("Meta-Issues"));
       adw_window_title_set_subtitle (self->window_title, NULL);
       adw_window_title_set_title (self->sidebar_title, _("Meta-Issues"));
@@ -120,10 +123,16 @@ update_title (MiWindow *self)
   name = g_file_get_basename (root);
   path = mi_ui_dup_display_path (root);
 
+  /* As GNOME Text Editor does: the folder's name, and where it is; the
+   * full path in the tooltip. */
+  parent = g_file_get_parent (root);
+  location = parent != NULL ? mi_ui_dup_display_path (parent) : NULL;
+
   adw_window_title_set_title (self->window_title, name);
-  adw_window_title_set_subtitle (self->window_title, path);
+  adw_window_title_set_subtitle (self->window_title, location);
   adw_window_title_set_title (self->sidebar_title, name);
-  adw_window_title_set_subtitle (self->sidebar_title, path);
+  adw_window_title_set_subtitle (self->sidebar_title, location);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), path);
   gtk_window_set_title (GTK_WINDOW (self), name);
 }
 

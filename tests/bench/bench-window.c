@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,6 +205,11 @@ run_child (const char *folder)
            child.n_frames > 0 ? child.sum_work_ms / child.n_frames : 0.0,
            child.max_interval_ms, child.n_over);
   g_print ("RSS %ld\n", rss_kb (0));
+  {
+    struct mallinfo2 info = mallinfo2 ();
+
+    g_print ("HEAP %zu %zu\n", (info.uordblks + info.hblkhd) / 1024, (info.arena + info.hblkhd) / 1024);
+  }
 
   g_signal_handlers_disconnect_by_data (clock, &child);
   gtk_window_destroy (GTK_WINDOW (child.window));

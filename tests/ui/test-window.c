@@ -1422,9 +1422,6 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  /* Screenshots show the settled window, not a frame of a crossfade or of
-   * the colour transition between light and dark. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   g_test_log_set_fatal_handler (log_fatal_cb, NULL);
 
   app = mi_application_new ();
