@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mi-links.h"
+#include "mi-workspace.h"
 
 /*
  * Links of a markdown file: where a relative link or a [[wikilink]] points
@@ -25,33 +26,23 @@ is_directory (GFile *file)
 
 /**
  * mi_links_find_root:
- * The workspace that holds @document: the nearest folder above it with a
- * `.git` or a `docs/meta-issues`, else the document's folder.
+ * The workspace that holds @document (as mi_workspace_find_root() finds it),
+ * else the document's folder.
  */
 GFile *
 mi_links_find_root (GFile *document)
 {
   g_autoptr(GFile) dir = NULL;
+  GFile *root;
 
   g_return_val_if_fail (G_IS_FILE (document), NULL);
 
   dir = g_file_get_parent (document);
-  for (GFile *d = dir; d != NULL; )
-    {
-      g_autoptr(GFile) git = g_file_get_child (d, ".git");
-      g_autoptr(GFile) docs = g_file_resolve_relative_path (d, "docs/meta-issues");
-      GFile *parent;
+  if (dir == NULL)
+    return NULL;
 
-      if (g_file_query_exists (git, NULL) || is_directory (docs))
-        return g_object_ref (d);
-
-      parent = g_file_get_parent (d);
-      if (d != dir)
-        g_object_unref (d);
-      d = parent;
-    }
-
-  return dir ? g_object_ref (dir) : NULL;
+  root = mi_workspace_find_root (dir, NULL);
+  return root != NULL ? root : g_steal_pointer (&dir);
 }
 
 static GFile *

@@ -50,6 +50,7 @@ struct _MiIssuePage
   GtkStack            *test_stack;
   GtkBox              *chart_box;
   GtkWidget           *chart;
+  GMenu               *chart_menu;
   MiTestMatrix        *test_matrix;
   GtkLabel            *understanding_label;
   GtkListBox          *timeline_list;
@@ -205,10 +206,13 @@ on_issue_notify_cb (MiIssuePage *self)
   queue_refresh (self);
 }
 
+static void update_chart_menu (MiIssuePage *self);
+
 static void
 on_model_changed_cb (MiIssuePage *self)
 {
   queue_refresh (self);
+  update_chart_menu (self);
 }
 
 static void
@@ -408,6 +412,37 @@ compare_log_cb (gconstpointer a,
   return la == lb ? 0 : la > lb ? -1 : 1;
 }
 
+
+/* The chart's menu: export the overview, or write one test case's chart
+ * beside the files with a link under the test case. */
+static void
+update_chart_menu (MiIssuePage *self)
+{
+  g_autoptr(GMenu) section = g_menu_new ();
+  GListModel *test_cases;
+
+  if (self->chart_menu == NULL)
+    return;
+
+  g_menu_remove_all (self->chart_menu);
+  g_menu_append (self->chart_menu, _("_Export Chart…"), "win.export-chart");
+
+  test_cases = self->issue != NULL ? mi_issue_get_test_cases (self->issue) : NULL;
+  for (guint i = 0; test_cases != NULL && i < g_list_model_get_n_items (test_cases); i++)
+    {
+      g_autoptr(MiTestCase) test_case = g_list_model_get_item (test_cases, i);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      /* Translators: %s is a test case id, e.g. "TC-001". */
+      label = g_strdup_printf (_("Insert %s Chart into README"), mi_test_case_get_id (test_case));
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.insert-chart", "s", mi_test_case_get_id (test_case));
+      g_menu_append_item (section, item);
+    }
+  g_menu_append_section (self->chart_menu, NULL, G_MENU_MODEL (section));
+}
+
 static void
 mi_issue_page_dispose (GObject *object)
 {
@@ -417,6 +452,7 @@ mi_issue_page_dispose (GObject *object)
   g_clear_pointer (&self->handlers, g_ptr_array_unref);
   g_clear_object (&self->issue);
 
+  g_clear_object (&self->chart_menu);
   gtk_widget_dispose_template (GTK_WIDGET (self), MI_TYPE_ISSUE_PAGE);
 
   g_clear_object (&self->symptoms);
@@ -484,6 +520,18 @@ mi_issue_page_init (MiIssuePage *self)
   /* The chart of the test cases' results against their targets. */
   self->chart = mi_chart_new ();
   gtk_widget_set_size_request (self->chart, -1, 240);
+  {
+    GtkWidget *button = gtk_menu_button_new ();
+
+    self->chart_menu = g_menu_new ();
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-send-symbolic");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (self->chart_menu));
+    gtk_widget_set_tooltip_text (button, _("Export Chart"));
+    gtk_widget_set_halign (button, GTK_ALIGN_END);
+    gtk_widget_add_css_class (button, "flat");
+    gtk_widget_add_css_class (button, "chart-menu-button");
+    gtk_box_append (self->chart_box, button);
+  }
   gtk_box_append (self->chart_box, self->chart);
   gtk_widget_set_visible (GTK_WIDGET (self->chart_box), TRUE);
 
@@ -540,6 +588,7 @@ mi_issue_page_set_issue (MiIssuePage *self,
   mi_attempts_view_set_issue (self->attempts_view, issue);
   mi_test_matrix_set_issue (self->test_matrix, issue);
   mi_chart_set_issue (MI_CHART (self->chart), issue);
+  update_chart_menu (self);
 
   update_overview (self);
 }
@@ -616,6 +665,19 @@ mi_issue_page_get_test_matrix (MiIssuePage *self)
   g_return_val_if_fail (MI_IS_ISSUE_PAGE (self), NULL);
 
   return self->test_matrix;
+}
+
+/**
+ * mi_issue_page_get_chart:
+ *
+ * Returns: (transfer none): the chart of the Test cases page
+ */
+GtkWidget *
+mi_issue_page_get_chart (MiIssuePage *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE_PAGE (self), NULL);
+
+  return self->chart;
 }
 
 GtkBox *

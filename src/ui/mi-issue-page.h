@@ -23,6 +23,7 @@ guint         mi_issue_page_get_selected_attempt (MiIssuePage *self);
 void          mi_issue_page_refresh         (MiIssuePage *self);
 MiAttemptsView *mi_issue_page_get_attempts_view (MiIssuePage *self);
 MiTestMatrix *mi_issue_page_get_test_matrix (MiIssuePage *self);
+GtkWidget    *mi_issue_page_get_chart       (MiIssuePage *self);
 GtkBox       *mi_issue_page_get_chart_box   (MiIssuePage *self);
 
 G_END_DECLS

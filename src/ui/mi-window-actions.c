@@ -133,16 +133,7 @@ reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  MiWindow *self = MI_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->workspace == NULL)
-    return;
-
-  if (!mi_workspace_reload (self->workspace, NULL, &error))
-    _mi_window_show_error (self, _("Could Not Reload"), error);
-
-  mi_issue_page_refresh (self->issue_page);
+  mi_window_reload (MI_WINDOW (widget));
 }
 
 static void

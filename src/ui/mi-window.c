@@ -978,6 +978,81 @@ mi_window_open (MiWindow *self,
   mi_workspace_open_async (folder, self->cancellable, open_workspace_cb, data);
 }
 
+static void
+reload_workspace_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  g_autoptr(MiWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  MiWindow *self = data->self;
+  g_autofree char *slug = NULL;
+  g_autofree char *view = NULL;
+  AdwViewStack *stack;
+  MiIssue *issue;
+
+  workspace = mi_workspace_open_finish (result, &error);
+
+  /* A newer load or reload took over. */
+  if (g_cancellable_is_cancelled (data->cancellable))
+    return;
+
+  set_busy (self, FALSE);
+
+  if (workspace == NULL)
+    {
+      _mi_window_show_error (self, _("Could Not Reload"), error);
+      return;
+    }
+
+  /* The fresh objects replace the shown ones as a whole, on the main
+   * thread; the selected meta-issue and the page shown stay. */
+  issue = mi_window_get_issue (self);
+  slug = issue != NULL ? g_strdup (mi_issue_get_slug (issue)) : NULL;
+  stack = mi_issue_page_get_stack (self->issue_page);
+  view = g_strdup (adw_view_stack_get_visible_child_name (stack));
+
+  set_workspace (self, workspace);
+
+  if (slug != NULL)
+    mi_window_select_issue (self, slug);
+  if (view != NULL)
+    adw_view_stack_set_visible_child_name (stack, view);
+  update_page (self);
+}
+
+/**
+ * mi_window_reload:
+ * @self: a #MiWindow
+ *
+ * Reads the workspace shown again, off the main thread, into new objects
+ * that replace the shown ones when ready; the window stays as it is
+ * meanwhile, and the selection and the page shown are kept.
+ */
+void
+mi_window_reload (MiWindow *self)
+{
+  LoadData *data;
+
+  g_return_if_fail (MI_IS_WINDOW (self));
+
+  if (self->workspace == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+
+  data = g_new0 (LoadData, 1);
+  data->self = g_object_ref (self);
+  data->cancellable = g_object_ref (self->cancellable);
+
+  mi_workspace_open_async (mi_workspace_get_root (self->workspace), self->cancellable,
+                           reload_workspace_cb, data);
+}
+
 /**
  * mi_window_open_example:
  * @self: a #MiWindow

@@ -14,6 +14,7 @@ MiWindow           *mi_window_new             (GtkApplication *application);
 void                mi_window_open            (MiWindow       *self,
                                                GFile          *folder);
 void                mi_window_open_example    (MiWindow       *self);
+void                mi_window_reload          (MiWindow       *self);
 MiWorkspace        *mi_window_get_workspace   (MiWindow       *self);
 gboolean            mi_window_get_busy        (MiWindow       *self);
 MiIssue            *mi_window_get_issue       (MiWindow       *self);

@@ -1298,6 +1298,55 @@ test_window_external_edit (void)
   close_window (window);
 }
 
+/* F5 reads the workspace again off the main thread: the window keeps
+ * showing the old objects meanwhile, then the new ones with the same
+ * meta-issue selected and the same page shown. */
+static void
+test_window_reload (void)
+{
+  g_autoptr(GFile) folder = make_temp_dir ("reload");
+  g_autoptr(GFile) issues = g_file_resolve_relative_path (folder, "docs/meta-issues");
+  g_autoptr(MiWorkspace) old_workspace = NULL;
+  g_autoptr(MiIssue) second = NULL;
+  g_autofree char *slug = NULL;
+  MiWindow *window;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autoptr(GFile) src = source_file ("tests", "fixtures", fixtures[i].fixture,
+                                          "docs", "meta-issues", NULL);
+
+      copy_tree (src, issues);
+    }
+
+  window = new_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  open_and_wait (window, issues);
+  g_assert_cmpstr (get_page (window), ==, "issues");
+
+  second = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (get_list_view (window))), 1);
+  slug = g_strdup (mi_issue_get_slug (second));
+  g_assert_true (mi_window_select_issue (window, slug));
+  show_view (window, "log");
+  old_workspace = g_object_ref (mi_window_get_workspace (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  g_assert_true (mi_window_get_busy (window));
+  g_assert_cmpstr (get_page (window), ==, "issues");
+  g_assert_true (mi_window_get_workspace (window) == old_workspace);
+
+  g_assert_true (wait_for (window_is_idle, window));
+  g_assert_true (mi_window_get_workspace (window) != old_workspace);
+  g_assert_cmpstr (get_page (window), ==, "issues");
+  g_assert_nonnull (mi_window_get_issue (window));
+  g_assert_cmpstr (mi_issue_get_slug (mi_window_get_issue (window)), ==, slug);
+  g_assert_true (mi_window_get_issue (window) != second);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (mi_issue_page_get_stack (MI_ISSUE_PAGE (mi_window_get_issue_page (window)))),
+                   ==, "log");
+
+  close_window (window);
+}
+
 /* A folder dropped on the window opens. */
 static void
 test_window_drop (void)
@@ -1442,6 +1491,7 @@ main (int   argc,
   g_test_add_func ("/window/filter-sort", test_window_filter_sort);
   g_test_add_func ("/window/edits", test_window_edits);
   g_test_add_func ("/window/external-edit", test_window_external_edit);
+  g_test_add_func ("/window/reload", test_window_reload);
   g_test_add_func ("/window/drop", test_window_drop);
   g_test_add_func ("/example/install", test_example_install);
 
