@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mi-chart.h"
+#include "mi-chart-export.h"
 #include "mi-dialog.h"
 #include "mi-file-manager.h"
 #include "mi-ui-util.h"
@@ -639,6 +641,84 @@ extract_lesson_action (GtkWidget  *widget,
 /* Files */
 
 static void
+insert_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  MiWindow *self = MI_WINDOW (widget);
+  MiIssue *issue = mi_window_get_issue (self);
+  const char *test_case_id = g_variant_get_string (param, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (issue == NULL)
+    return;
+
+  if (!mi_issue_insert_chart (issue, test_case_id, 0, 0, &error))
+    {
+      _mi_window_show_error (self, _("Could Not Insert the Chart"), error);
+      return;
+    }
+
+  name = mi_chart_get_file_name (test_case_id);
+  /* Translators: %s is a file name such as "tc-001.svg". */
+  message = g_strdup_printf (_("Chart written to charts/%s and linked from test-cases.md"), name);
+  _mi_window_show_toast (self, message);
+}
+
+static void
+on_export_chart_response_cb (GtkNativeDialog *dialog,
+                             int              response,
+                             MiWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (file != NULL && !mi_window_export_chart (self, file, &error))
+        _mi_window_show_error (self, _("Could Not Export the Chart"), error);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  MiWindow *self = MI_WINDOW (widget);
+  MiIssue *issue = mi_window_get_issue (self);
+  g_autoptr(GtkFileFilter) png = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) svg = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (issue == NULL)
+    return;
+
+  /* GtkFileDialog (4.10) would do the same; the native chooser works on
+   * 4.8 and in the Flatpak through the portal. */
+  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (png, _("PNG Image"));
+  gtk_file_filter_add_suffix (png, "png");
+  gtk_file_filter_set_name (svg, _("SVG Image"));
+  gtk_file_filter_add_suffix (svg, "svg");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), png);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), svg);
+  name = g_strdup_printf ("%s-chart.png", mi_issue_get_slug (issue));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chart_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 reveal_issue_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
@@ -692,6 +772,8 @@ _mi_window_update_actions (MiWindow *self)
   gtk_widget_action_set_enabled (widget, "win.extract-lesson",
                                  has_issue && mi_issue_get_status (issue) == MI_STATUS_RESOLVED);
   gtk_widget_action_set_enabled (widget, "win.reveal-issue", has_issue);
+  gtk_widget_action_set_enabled (widget, "win.export-chart", has_issue);
+  gtk_widget_action_set_enabled (widget, "win.insert-chart", has_issue);
   gtk_widget_action_set_enabled (widget, "win.show-view", has_issue);
 }
 
@@ -722,6 +804,8 @@ _mi_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-hypothesis", NULL, add_hypothesis_action);
   gtk_widget_class_install_action (widget_class, "win.add-log-entry", NULL, add_log_entry_action);
   gtk_widget_class_install_action (widget_class, "win.extract-lesson", NULL, extract_lesson_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.insert-chart", "s", insert_chart_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-issue", NULL, reveal_issue_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-file", "s", reveal_file_action);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);

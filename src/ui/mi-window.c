@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "mi-application.h"
+#include "mi-chart.h"
 #include "mi-issue-page.h"
 #include "mi-issue-row.h"
 #include "mi-ui-util.h"
@@ -1051,6 +1052,31 @@ mi_window_reload (MiWindow *self)
 
   mi_workspace_open_async (mi_workspace_get_root (self->workspace), self->cancellable,
                            reload_workspace_cb, data);
+}
+
+/**
+ * mi_window_export_chart:
+ * @self: a #MiWindow
+ * @file: a `.png` or `.svg` file
+ *
+ * Writes the chart of the Test cases page (the selected meta-issue's
+ * overview, in light colours, as people see it on their git host) to @file.
+ *
+ * Returns: %TRUE when written
+ */
+gboolean
+mi_window_export_chart (MiWindow  *self,
+                        GFile     *file,
+                        GError   **error)
+{
+  GtkWidget *chart;
+
+  g_return_val_if_fail (MI_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  chart = mi_issue_page_get_chart (self->issue_page);
+
+  return mi_chart_export_to_file (MI_CHART (chart), file, FALSE, error);
 }
 
 /**

@@ -15,6 +15,9 @@ void                mi_window_open            (MiWindow       *self,
                                                GFile          *folder);
 void                mi_window_open_example    (MiWindow       *self);
 void                mi_window_reload          (MiWindow       *self);
+gboolean            mi_window_export_chart    (MiWindow       *self,
+                                               GFile          *file,
+                                               GError        **error);
 MiWorkspace        *mi_window_get_workspace   (MiWindow       *self);
 gboolean            mi_window_get_busy        (MiWindow       *self);
 MiIssue            *mi_window_get_issue       (MiWindow       *self);

@@ -1347,6 +1347,47 @@ test_window_reload (void)
   close_window (window);
 }
 
+/* The chart of the Test cases page: exported to PNG and SVG, and a test
+ * case's chart written beside the files with a link under the test case. */
+static void
+test_window_chart (void)
+{
+  g_autoptr(GFile) folder = NULL;
+  MiWindow *window = open_example_copy (&folder, 1100, 760);
+  g_autoptr(GFile) png = NULL;
+  g_autoptr(GFile) svg = NULL;
+  g_autoptr(GFile) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bytes = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  show_view (window, "test-cases");
+  wait_ms (100);
+
+  png = g_file_resolve_relative_path (folder, "exported.png");
+  g_assert_true (mi_window_export_chart (window, png, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (png, NULL, &bytes, &length, NULL, NULL));
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpmem (bytes, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_clear_pointer (&bytes, g_free);
+
+  svg = g_file_resolve_relative_path (folder, "exported.svg");
+  g_assert_true (mi_window_export_chart (window, svg, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (svg, NULL, &bytes, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (bytes, "<svg"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-chart", "s", "TC-001"));
+  chart = g_file_resolve_relative_path (folder, "docs/meta-issues/example-performance-saga/charts/tc-001.svg");
+  g_assert_true (g_file_query_exists (chart, NULL));
+  text = read_issue_file (folder, "test-cases.md");
+  g_assert_nonnull (strstr (text, "charts/tc-001.svg"));
+
+  close_window (window);
+}
+
 /* A folder dropped on the window opens. */
 static void
 test_window_drop (void)
@@ -1492,6 +1533,7 @@ main (int   argc,
   g_test_add_func ("/window/edits", test_window_edits);
   g_test_add_func ("/window/external-edit", test_window_external_edit);
   g_test_add_func ("/window/reload", test_window_reload);
+  g_test_add_func ("/window/chart", test_window_chart);
   g_test_add_func ("/window/drop", test_window_drop);
   g_test_add_func ("/example/install", test_example_install);
 
