@@ -9,6 +9,7 @@
 
 #include "mi-issue-private.h"
 #include "mi-templates.h"
+#include "mi-watcher.h"
 #include "mi-workspace.h"
 
 /*
@@ -26,7 +27,7 @@ struct _MiWorkspace
   GPtrArray  *issues;     /* of MiIssue, sorted by slug */
 
   /* Watching the files (mi_workspace_start_monitoring) */
-  GHashTable *monitors;   /* folder path → GFileMonitor */
+  MiWatcher  *watcher;    /* NULL until monitoring starts */
   GHashTable *dirty;      /* slugs whose files changed */
   gboolean    list_dirty; /* folders came or went in docs/meta-issues */
   guint       flush_source;
@@ -199,7 +200,7 @@ mi_workspace_finalize (GObject *object)
   MiWorkspace *self = (MiWorkspace *) object;
 
   g_clear_handle_id (&self->flush_source, g_source_remove);
-  g_clear_pointer (&self->monitors, g_hash_table_unref);
+  g_clear_pointer (&self->watcher, mi_watcher_free);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
   g_clear_object (&self->root);
   g_clear_object (&self->issues_dir);
@@ -490,18 +491,26 @@ mi_workspace_reload (MiWorkspace   *self,
 /* ---------------------------------------------------------------------- */
 /* Monitoring                                                              */
 
-static void watch_folder (MiWorkspace *self,
-                          GFile       *folder);
+static void
+add_folder (GPtrArray *paths,
+            GFile     *folder)
+{
+  char *path = g_file_get_path (folder);
 
+  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_DIR))
+    g_ptr_array_add (paths, path);
+  else
+    g_free (path);
+}
+
+/* Watches docs/meta-issues, each meta-issue, its attempts/ and each
+ * attempt's folder: the folders that hold the files of the model. */
 static void
 watch_tree (MiWorkspace *self)
 {
-  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GHashTableIter iter;
-  gpointer key;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
 
-  watch_folder (self, self->issues_dir);
-  g_hash_table_add (wanted, g_file_get_path (self->issues_dir));
+  add_folder (paths, self->issues_dir);
 
   for (guint i = 0; i < self->issues->len; i++)
     {
@@ -510,28 +519,19 @@ watch_tree (MiWorkspace *self)
       g_autoptr(GFile) attempts_dir = g_file_get_child (folder, "attempts");
       GListModel *attempts = mi_issue_get_attempts (issue);
 
-      watch_folder (self, folder);
-      g_hash_table_add (wanted, g_file_get_path (folder));
-      watch_folder (self, attempts_dir);
-      g_hash_table_add (wanted, g_file_get_path (attempts_dir));
+      add_folder (paths, folder);
+      add_folder (paths, attempts_dir);
 
       for (guint a = 0; a < g_list_model_get_n_items (attempts); a++)
         {
           g_autoptr(MiAttempt) attempt = g_list_model_get_item (attempts, a);
-          GFile *attempt_folder = mi_attempt_get_folder (attempt);
 
-          if (attempt_folder == NULL)
-            continue;
-          watch_folder (self, attempt_folder);
-          g_hash_table_add (wanted, g_file_get_path (attempt_folder));
+          if (mi_attempt_get_folder (attempt) != NULL)
+            add_folder (paths, mi_attempt_get_folder (attempt));
         }
     }
 
-  /* Folders that are gone. */
-  g_hash_table_iter_init (&iter, self->monitors);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (wanted, key))
-      g_hash_table_iter_remove (&iter);
+  mi_watcher_set_folders (self->watcher, paths);
 }
 
 static gboolean
@@ -555,11 +555,10 @@ flush_changes_cb (gpointer data)
 }
 
 static void
-on_monitor_changed_cb (GFileMonitor      *monitor,
-                       GFile             *file,
-                       GFile             *other_file,
-                       GFileMonitorEvent  event,
-                       gpointer           user_data)
+on_watcher_event_cb (GFile             *file,
+                     GFile             *other_file,
+                     GFileMonitorEvent  event,
+                     gpointer           user_data)
 {
   MiWorkspace *self = user_data;
   g_autofree char *relative = NULL;
@@ -609,26 +608,6 @@ on_monitor_changed_cb (GFileMonitor      *monitor,
     self->flush_source = g_timeout_add (FLUSH_DELAY_MS, flush_changes_cb, self);
 }
 
-static void
-watch_folder (MiWorkspace *self,
-              GFile       *folder)
-{
-  g_autofree char *path = g_file_get_path (folder);
-  GFileMonitor *monitor;
-
-  if (path == NULL || g_hash_table_contains (self->monitors, path))
-    return;
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    return;
-
-  monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-  if (monitor == NULL)
-    return;
-  g_file_monitor_set_rate_limit (monitor, FLUSH_DELAY_MS);
-  g_signal_connect_object (monitor, "changed", G_CALLBACK (on_monitor_changed_cb), self, 0);
-  g_hash_table_insert (self->monitors, g_steal_pointer (&path), monitor);
-}
-
 /**
  * mi_workspace_start_monitoring:
  * From now on, changes that any program makes to the files appear in the
@@ -641,10 +620,10 @@ mi_workspace_start_monitoring (MiWorkspace *self)
 {
   g_return_if_fail (MI_IS_WORKSPACE (self));
 
-  if (self->monitors != NULL)
+  if (self->watcher != NULL)
     return;
 
-  self->monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->watcher = mi_watcher_new (on_watcher_event_cb, self);
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_file_make_directory_with_parents (self->issues_dir, NULL, NULL);
   watch_tree (self);
