@@ -102,7 +102,10 @@ mi_application_quit_action (GSimpleAction *action,
   for (guint i = 0; i < windows->len; i++)
     gtk_window_close (g_ptr_array_index (windows, i));
 
-  g_application_quit (G_APPLICATION (self));
+  /* A window with unsaved text asks first, and stays if told to: the
+   * application ends with its last window. */
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    g_application_quit (G_APPLICATION (self));
 }
 
 static const GActionEntry app_actions[] = {

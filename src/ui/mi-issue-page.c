@@ -8,12 +8,13 @@
 
 #include "mi-attempts-view.h"
 #include "mi-chart.h"
+#include "mi-files-view.h"
 #include "mi-issue-page.h"
 #include "mi-test-matrix.h"
 #include "mi-ui-util.h"
 
-/* One meta-issue, in five views: Overview, Attempts, Test cases,
- * Understanding and Log. Each view shows the issue's models; a re-parse
+/* One meta-issue, in six views: Overview, Attempts, Test cases,
+ * Understanding, Log, and Files (its markdown in the window's editor). Each view shows the issue's models; a re-parse
  * changes the models, and the views follow their notifications. */
 struct _MiIssuePage
 {
@@ -56,6 +57,7 @@ struct _MiIssuePage
   GtkListBox          *timeline_list;
   GtkStack            *log_stack;
   GtkListBox          *log_list;
+  MiFilesView         *files_view;
 };
 
 G_DEFINE_FINAL_TYPE (MiIssuePage, mi_issue_page, GTK_TYPE_WIDGET)
@@ -472,6 +474,7 @@ mi_issue_page_class_init (MiIssuePageClass *klass)
 
   g_type_ensure (MI_TYPE_ATTEMPTS_VIEW);
   g_type_ensure (MI_TYPE_TEST_MATRIX);
+  g_type_ensure (MI_TYPE_FILES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mi-issue-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, view_stack);
@@ -501,6 +504,7 @@ mi_issue_page_class_init (MiIssuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, log_stack);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, log_list);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, files_view);
   gtk_widget_class_bind_template_callback (widget_class, on_attempts_row_activated_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -588,6 +592,7 @@ mi_issue_page_set_issue (MiIssuePage *self,
   mi_attempts_view_set_issue (self->attempts_view, issue);
   mi_test_matrix_set_issue (self->test_matrix, issue);
   mi_chart_set_issue (MI_CHART (self->chart), issue);
+  mi_files_view_set_issue (self->files_view, issue);
   update_chart_menu (self);
 
   update_overview (self);
@@ -686,4 +691,32 @@ mi_issue_page_get_chart_box (MiIssuePage *self)
   g_return_val_if_fail (MI_IS_ISSUE_PAGE (self), NULL);
 
   return self->chart_box;
+}
+
+MiFilesView *
+mi_issue_page_get_files_view (MiIssuePage *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE_PAGE (self), NULL);
+
+  return self->files_view;
+}
+
+/**
+ * mi_issue_page_open_file:
+ * Opens @file in the editor of the Files view, and shows that view.
+ *
+ * Returns: (transfer none): its editor
+ */
+MiEditor *
+mi_issue_page_open_file (MiIssuePage *self,
+                         GFile       *file)
+{
+  MiEditor *editor;
+
+  g_return_val_if_fail (MI_IS_ISSUE_PAGE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  editor = mi_files_view_open_file (self->files_view, file);
+  adw_view_stack_set_visible_child_name (self->view_stack, "files");
+  return editor;
 }

@@ -5,6 +5,7 @@
 
 #include "meta-issues.h"
 #include "mi-attempts-view.h"
+#include "mi-files-view.h"
 #include "mi-test-matrix.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,8 @@ MiAttemptsView *mi_issue_page_get_attempts_view (MiIssuePage *self);
 MiTestMatrix *mi_issue_page_get_test_matrix (MiIssuePage *self);
 GtkWidget    *mi_issue_page_get_chart       (MiIssuePage *self);
 GtkBox       *mi_issue_page_get_chart_box   (MiIssuePage *self);
+MiFilesView  *mi_issue_page_get_files_view  (MiIssuePage *self);
+MiEditor     *mi_issue_page_open_file       (MiIssuePage *self,
+                                             GFile       *file);
 
 G_END_DECLS

@@ -38,6 +38,50 @@ is_accepted (AdwMessageDialog *dialog,
   return !g_str_equal (response, "cancel");
 }
 
+/* A structured edit of @files while one of them has unsaved changes in
+ * the editor would split the truth in two: it is refused, with a toast
+ * naming the file. Returns TRUE when the edit may go ahead. */
+static gboolean
+check_unsaved (MiWindow          *self,
+               MiIssue           *issue,
+               const MiIssueFile *files,
+               guint              n_files)
+{
+  MiFilesView *files_view = mi_issue_page_get_files_view (self->issue_page);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      GFile *file = mi_issue_get_file (issue, files[i]);
+      MiEditor *editor = file != NULL ? mi_files_view_find_modified (files_view, file) : NULL;
+
+      if (editor != NULL)
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is a file name such as "README.md". */
+          message = g_strdup_printf (_("Save or discard your changes to %s first"),
+                                     mi_editor_get_title (editor));
+          _mi_window_show_toast (self, message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+#define CHECK_UNSAVED(self, issue, ...) \
+  check_unsaved ((self), (issue), (const MiIssueFile[]) { __VA_ARGS__ }, \
+                 sizeof ((const MiIssueFile[]) { __VA_ARGS__ }) / sizeof (MiIssueFile))
+
+/* The open files of @issue without unsaved changes show the edit. */
+static void
+sync_editors (MiWindow *self,
+              MiIssue  *issue)
+{
+  mi_files_view_sync_with_disk (mi_issue_page_get_files_view (self->issue_page),
+                                mi_issue_get_folder (issue));
+}
+
 /* Workspace */
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -286,6 +330,8 @@ on_new_attempt_response_cb (AdwMessageDialog *dialog,
 
   if (!is_accepted (dialog, response) || issue == NULL)
     return;
+  if (!CHECK_UNSAVED (self, issue, MI_ISSUE_FILE_README, MI_ISSUE_FILE_LOG))
+    return;
 
   hypothesis = mi_dialog_get_text (dialog, "hypothesis");
   attempt = mi_issue_add_attempt (issue, mi_dialog_get_text (dialog, "title"),
@@ -296,6 +342,7 @@ on_new_attempt_response_cb (AdwMessageDialog *dialog,
       _mi_window_show_error (self, _("Could Not Add the Attempt"), error);
       return;
     }
+  sync_editors (self, issue);
 
   mi_attempts_view_select_number (mi_issue_page_get_attempts_view (self->issue_page),
                                   mi_attempt_get_number (attempt));
@@ -312,6 +359,8 @@ new_attempt_action (GtkWidget  *widget,
   GtkWidget *title;
 
   if (mi_window_get_issue (self) == NULL)
+    return;
+  if (!CHECK_UNSAVED (self, mi_window_get_issue (self), MI_ISSUE_FILE_README, MI_ISSUE_FILE_LOG))
     return;
 
   dialog = mi_dialog_new (GTK_WINDOW (self), _("New Attempt"),
@@ -357,12 +406,17 @@ on_record_response_cb (AdwMessageDialog *dialog,
 
   if (test >= g_strv_length (ids) || attempt >= numbers->len || verdict >= G_N_ELEMENTS (verdicts))
     return;
+  if (!CHECK_UNSAVED (self, issue, MI_ISSUE_FILE_TEST_CASES))
+    return;
 
   if (!mi_issue_record_result (issue, ids[test], g_array_index (numbers, guint, attempt),
                                mi_dialog_get_text (dialog, "value"), verdicts[verdict], &error))
     _mi_window_show_error (self, _("Could Not Record the Result"), error);
   else
-    adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "test-cases");
+    {
+      sync_editors (self, issue);
+      adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "test-cases");
+    }
 }
 
 static void
@@ -385,6 +439,8 @@ record_result_action (GtkWidget  *widget,
   GtkWidget *value;
 
   if (issue == NULL)
+    return;
+  if (!CHECK_UNSAVED (self, issue, MI_ISSUE_FILE_TEST_CASES))
     return;
 
   model = mi_issue_get_test_cases (issue);
@@ -459,6 +515,8 @@ set_status_action (GtkWidget  *widget,
 
   if (issue == NULL)
     return;
+  if (!CHECK_UNSAVED (self, issue, MI_ISSUE_FILE_README))
+    return;
 
   /* "In Progress (Attempt 003)": the attempt being worked on. */
   if (status == MI_STATUS_IN_PROGRESS || status == MI_STATUS_RESOLVED)
@@ -471,6 +529,8 @@ set_status_action (GtkWidget  *widget,
 
   if (!mi_issue_set_status (issue, status, attempt, &error))
     _mi_window_show_error (self, _("Could Not Set the Status"), error);
+  else
+    sync_editors (self, issue);
 }
 
 /* Hypothesis version */
@@ -486,13 +546,18 @@ on_hypothesis_response_cb (AdwMessageDialog *dialog,
 
   if (!is_accepted (dialog, response) || issue == NULL)
     return;
+  if (!CHECK_UNSAVED (self, issue, MI_ISSUE_FILE_DESCRIPTION))
+    return;
 
   theory = mi_dialog_get_text (dialog, "theory");
   if (mi_issue_add_hypothesis (issue, mi_dialog_get_text (dialog, "title"),
                                mi_ui_is_blank (theory) ? NULL : theory, NULL, &error) == NULL)
     _mi_window_show_error (self, _("Could Not Add the Version"), error);
   else
-    adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "understanding");
+    {
+      sync_editors (self, issue);
+      adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "understanding");
+    }
 }
 
 static void
@@ -505,6 +570,8 @@ add_hypothesis_action (GtkWidget  *widget,
   GtkWidget *title;
 
   if (mi_window_get_issue (self) == NULL)
+    return;
+  if (!CHECK_UNSAVED (self, mi_window_get_issue (self), MI_ISSUE_FILE_DESCRIPTION))
     return;
 
   dialog = mi_dialog_new (GTK_WINDOW (self), _("Add Hypothesis Version"),
@@ -538,11 +605,16 @@ on_log_response_cb (AdwMessageDialog *dialog,
 
   if (!is_accepted (dialog, response) || issue == NULL)
     return;
+  if (!CHECK_UNSAVED (self, issue, MI_ISSUE_FILE_LOG))
+    return;
 
   if (!mi_issue_add_log_entry (issue, mi_dialog_get_text (dialog, "text"), NULL, &error))
     _mi_window_show_error (self, _("Could Not Add the Log Entry"), error);
   else
-    adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "log");
+    {
+      sync_editors (self, issue);
+      adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "log");
+    }
 }
 
 static void
@@ -555,6 +627,8 @@ add_log_entry_action (GtkWidget  *widget,
   GtkWidget *text;
 
   if (mi_window_get_issue (self) == NULL)
+    return;
+  if (!CHECK_UNSAVED (self, mi_window_get_issue (self), MI_ISSUE_FILE_LOG))
     return;
 
   dialog = mi_dialog_new (GTK_WINDOW (self), _("Add Log Entry"),
@@ -654,12 +728,15 @@ insert_chart_action (GtkWidget  *widget,
 
   if (issue == NULL)
     return;
+  if (!CHECK_UNSAVED (self, issue, MI_ISSUE_FILE_TEST_CASES))
+    return;
 
   if (!mi_issue_insert_chart (issue, test_case_id, 0, 0, &error))
     {
       _mi_window_show_error (self, _("Could Not Insert the Chart"), error);
       return;
     }
+  sync_editors (self, issue);
 
   name = mi_chart_get_file_name (test_case_id);
   /* Translators: %s is a file name such as "tc-001.svg". */
@@ -731,6 +808,18 @@ reveal_issue_action (GtkWidget  *widget,
 }
 
 static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  MiWindow *self = MI_WINDOW (widget);
+  MiIssue *issue = mi_window_get_issue (self);
+
+  if (issue != NULL)
+    mi_git_controls_show_history (self->git_controls, issue);
+}
+
+static void
 reveal_file_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
@@ -745,9 +834,18 @@ open_file_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
+  MiWindow *self = MI_WINDOW (widget);
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+  g_autofree char *name = g_file_get_basename (file);
 
-  mi_file_manager_open (GTK_WINDOW (widget), file);
+  /* The markdown of the workspace opens in the Files view's editor; the
+   * rest with the desktop's application for it. */
+  if (self->workspace != NULL &&
+      g_file_has_prefix (file, mi_workspace_get_root (self->workspace)) &&
+      name != NULL && g_str_has_suffix (name, ".md"))
+    mi_issue_page_open_file (self->issue_page, file);
+  else
+    mi_file_manager_open (GTK_WINDOW (widget), file);
 }
 
 void
@@ -772,6 +870,8 @@ _mi_window_update_actions (MiWindow *self)
   gtk_widget_action_set_enabled (widget, "win.extract-lesson",
                                  has_issue && mi_issue_get_status (issue) == MI_STATUS_RESOLVED);
   gtk_widget_action_set_enabled (widget, "win.reveal-issue", has_issue);
+  gtk_widget_action_set_enabled (widget, "win.history",
+                                 has_issue && mi_git_controls_get_repository (self->git_controls) != NULL);
   gtk_widget_action_set_enabled (widget, "win.export-chart", has_issue);
   gtk_widget_action_set_enabled (widget, "win.insert-chart", has_issue);
   gtk_widget_action_set_enabled (widget, "win.show-view", has_issue);
@@ -789,6 +889,7 @@ _mi_window_class_init_actions (GtkWidgetClass *widget_class)
     { GDK_KEY_3, "test-cases" },
     { GDK_KEY_4, "understanding" },
     { GDK_KEY_5, "log" },
+    { GDK_KEY_6, "files" },
   };
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -807,6 +908,7 @@ _mi_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.insert-chart", "s", insert_chart_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-issue", NULL, reveal_issue_action);
+  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-file", "s", reveal_file_action);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
   gtk_widget_class_install_property_action (widget_class, "win.status-filter", "status-filter");

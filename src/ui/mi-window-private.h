@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "mi-git-controls.h"
 #include "mi-issue-page.h"
 #include "mi-window.h"
 
@@ -17,6 +18,8 @@ struct _MiWindow
   GCancellable         *cancellable;
   guint                 busy : 1;
   guint                 restoring : 1;
+  guint                 editors_closed : 1;   /* the close request asked already */
+  guint                 drafts_restored : 1;
 
   /* The sidebar: workspace → filter → sort → selection. */
   GtkCustomFilter      *filter;
@@ -53,6 +56,7 @@ struct _MiWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   MiIssuePage          *issue_page;
+  MiGitControls        *git_controls;
   GMenu                *recent_menu;
 };
 

@@ -334,6 +334,9 @@ on_file_changed_cb (MiWindow    *self,
 {
   g_clear_handle_id (&self->changed_id, g_source_remove);
   self->changed_id = g_timeout_add (RESORT_DELAY_MS, on_files_changed_timeout_cb, self);
+
+  /* An open file without unsaved changes shows what is on disk now. */
+  mi_files_view_sync_with_disk (mi_issue_page_get_files_view (self->issue_page), file);
 }
 
 static void
@@ -428,6 +431,8 @@ set_workspace (MiWindow    *self,
   g_clear_handle_id (&self->changed_id, g_source_remove);
 
   g_set_object (&self->workspace, workspace);
+  mi_files_view_set_root (mi_issue_page_get_files_view (self->issue_page),
+                          workspace != NULL ? mi_workspace_get_root (workspace) : NULL);
 
   if (self->workspace != NULL)
     {
@@ -504,6 +509,32 @@ begin_load (MiWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
+/* Once per window, when it first shows a workspace: the unsaved text of
+ * the last session (a crash, a kill) opens in the editor, and says so. */
+static void
+restore_drafts (MiWindow *self)
+{
+  MiFilesView *files_view = mi_issue_page_get_files_view (self->issue_page);
+  g_autofree char *message = NULL;
+  guint n;
+
+  if (self->drafts_restored)
+    return;
+  self->drafts_restored = TRUE;
+
+  n = mi_editor_stack_restore_drafts (mi_files_view_get_stack (files_view));
+  if (n == 0)
+    return;
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Unsaved changes to %u file were restored",
+                                          "Unsaved changes to %u files were restored",
+                                          n), n);
+  _mi_window_show_toast (self, message);
+  if (mi_window_get_issue (self) != NULL)
+    adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "files");
+}
+
 static void
 open_workspace_cb (GObject      *object,
                    GAsyncResult *result,
@@ -532,6 +563,7 @@ open_workspace_cb (GObject      *object,
   set_workspace (self, workspace);
   remember_workspace (self, mi_workspace_get_root (workspace));
   update_page (self);
+  restore_drafts (self);
 }
 
 static void
@@ -679,11 +711,40 @@ on_drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+static void
+on_editors_closed_for_close_cb (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data)
+{
+  g_autoptr(MiWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mi_editor_stack_close_all_finish (MI_EDITOR_STACK (object), result, &error))
+    {
+      /* Cancelled: the window stays. Not saved: the editor shows why. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _mi_window_show_error (self, _("Could Not Save"), error);
+      return;
+    }
+
+  self->editors_closed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 mi_window_close_request (GtkWindow *window)
 {
   MiWindow *self = MI_WINDOW (window);
+  MiEditorStack *editors = mi_files_view_get_stack (mi_issue_page_get_files_view (self->issue_page));
   gboolean maximized = gtk_window_is_maximized (window);
+
+  /* Unsaved text: ask first (Save / Discard / Cancel); close once answered. */
+  if (!self->editors_closed && mi_editor_stack_get_modified (editors))
+    {
+      mi_editor_stack_close_all_async (editors, NULL, on_editors_closed_for_close_cb,
+                                       g_object_ref (self));
+      return TRUE;
+    }
 
   g_settings_delay (self->settings);
 
@@ -843,6 +904,7 @@ mi_window_class_init (MiWindowClass *klass)
 
   g_type_ensure (MI_TYPE_ISSUE_ROW);
   g_type_ensure (MI_TYPE_ISSUE_PAGE);
+  g_type_ensure (MI_TYPE_GIT_CONTROLS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mi-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MiWindow, toast_overlay);
@@ -865,6 +927,7 @@ mi_window_class_init (MiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MiWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, issue_page);
+  gtk_widget_class_bind_template_child (widget_class, MiWindow, git_controls);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
@@ -889,6 +952,9 @@ mi_window_init (MiWindow *self)
   self->status_filter = g_strdup ("all");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* History needs the repository the git buttons find. */
+  g_signal_connect_object (self->git_controls, "notify::workspace",
+                           G_CALLBACK (_mi_window_update_actions), self, G_CONNECT_SWAPPED);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -953,6 +1019,32 @@ mi_window_new (GtkApplication *application)
                        NULL);
 }
 
+static void open_folder (MiWindow *self,
+                         GFile    *folder);
+
+static void
+on_editors_closed_for_open_cb (GObject      *object,
+                               GAsyncResult *result,
+                               gpointer      user_data)
+{
+  g_autoptr(MiWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = g_object_steal_data (G_OBJECT (self), "mi-folder-to-open");
+
+  if (!mi_editor_stack_close_all_finish (MI_EDITOR_STACK (object), result, &error))
+    {
+      /* The workspace shown stays (the example may have been installing). */
+      set_busy (self, FALSE);
+      update_page (self);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _mi_window_show_error (self, _("Could Not Save"), error);
+      return;
+    }
+
+  if (folder != NULL)
+    open_folder (self, folder);
+}
+
 /**
  * mi_window_open:
  * @self: a #MiWindow
@@ -965,10 +1057,33 @@ void
 mi_window_open (MiWindow *self,
                 GFile    *folder)
 {
-  LoadData *data;
+  MiFilesView *files_view;
+  MiEditorStack *editors;
 
   g_return_if_fail (MI_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (folder));
+
+  /* The open files belong to the workspace shown: unsaved text asks first
+   * (Save / Discard / Cancel); Cancel keeps the workspace shown. */
+  files_view = mi_issue_page_get_files_view (self->issue_page);
+  editors = mi_files_view_get_stack (files_view);
+  if (mi_editor_stack_get_modified (editors))
+    {
+      g_object_set_data_full (G_OBJECT (self), "mi-folder-to-open", g_object_ref (folder), g_object_unref);
+      mi_editor_stack_close_all_async (editors, NULL, on_editors_closed_for_open_cb,
+                                       g_object_ref (self));
+      return;
+    }
+
+  mi_files_view_close_saved (files_view);
+  open_folder (self, folder);
+}
+
+static void
+open_folder (MiWindow *self,
+             GFile    *folder)
+{
+  LoadData *data;
 
   begin_load (self);
 

@@ -1495,6 +1495,516 @@ log_fatal_cb (const char     *log_domain,
   return TRUE;
 }
 
+/* The editor in the window: the Files view */
+
+/* As save_screenshot(), but waits for the frame: after a change of the
+ * style, a window with a large text view lays out again for a while
+ * (longer under the sanitizers), and a window that needs a layout draws
+ * nothing. */
+static void
+save_drawn_screenshot (MiWindow   *window,
+                       const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderNode *node = NULL;
+  int width, height;
+
+  wait_ms (400);
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+
+  for (guint tries = 0; node == NULL && tries < 50; tries++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        wait_ms (100);
+    }
+  g_assert_nonnull (node);
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+
+  path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+save_drawn_screenshots (MiWindow   *window,
+                        const char *name)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autofree char *light = g_strdup_printf ("screenshot-%s-light.png", name);
+  g_autofree char *dark = g_strdup_printf ("screenshot-%s-dark.png", name);
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  save_drawn_screenshot (window, light);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  save_drawn_screenshot (window, dark);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static MiFilesView *
+get_files_view (MiWindow *window)
+{
+  return mi_issue_page_get_files_view (MI_ISSUE_PAGE (mi_window_get_issue_page (window)));
+}
+
+static gboolean
+editor_is_loaded (gpointer data)
+{
+  return !mi_editor_get_loading (data);
+}
+
+static gboolean
+editor_is_saved (gpointer data)
+{
+  return !mi_editor_get_modified (data);
+}
+
+/* Opens @name from the list of the Files view, as a click would. */
+static MiEditor *
+open_from_files_view (MiWindow   *window,
+                      const char *name)
+{
+  MiFilesView *files_view = get_files_view (window);
+  GtkListBox *list = mi_files_view_get_list (files_view);
+  MiEditor *editor;
+
+  show_view (window, "files");
+  for (int i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+      g_assert_nonnull (row);
+      if (find_label (GTK_WIDGET (row), name) != NULL)
+        {
+          g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+          break;
+        }
+    }
+
+  editor = mi_editor_stack_get_current (mi_files_view_get_stack (files_view));
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (mi_editor_get_title (editor), ==, name);
+  g_assert_true (wait_for (editor_is_loaded, editor));
+  g_assert_false (mi_editor_get_read_only (editor));
+
+  return editor;
+}
+
+/* Replaces the first @old of the buffer with @new, as typing would. */
+static void
+type_over (MiEditor   *editor,
+           const char *old,
+           const char *new)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (mi_editor_get_buffer (editor));
+  GtkTextIter start, match_start, match_end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, old, 0, &match_start, &match_end, NULL));
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &match_start, &match_end);
+  gtk_text_buffer_insert (buffer, &match_start, new, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  wait_ms (20);
+}
+
+static void
+save_from_files_view (MiWindow *window,
+                      MiEditor *editor)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_files_view (window)), "files.save", NULL));
+  g_assert_true (wait_for (editor_is_saved, editor));
+}
+
+typedef struct
+{
+  MiIssue    *issue;
+  GtkWidget  *page;
+  const char *text;
+} ModelWait;
+
+static gboolean
+overview_shows_abandoned (gpointer data)
+{
+  ModelWait *wait = data;
+
+  return mi_issue_get_status (wait->issue) == MI_STATUS_ABANDONED &&
+         has_label_with_class (wait->page, "Abandoned", "status-pill");
+}
+
+static gboolean
+readme_was_read_again (gpointer data)
+{
+  ModelWait *wait = data;
+  const char *text = mi_document_get_text (mi_issue_get_document (wait->issue, MI_ISSUE_FILE_README), NULL);
+
+  return text != NULL && strstr (text, wait->text) != NULL;
+}
+
+static char *
+dup_buffer_text (MiEditor *editor)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (mi_editor_get_buffer (editor));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* Open README.md from the Files view, type, save: the bytes on disk are
+ * the buffer's, and the Overview shows the new status once the model read
+ * the file again. Screenshots of the split editor. */
+static void
+test_window_editor_save (void)
+{
+  g_autoptr(GFile) folder = NULL;
+  MiWindow *window = open_example_copy (&folder, 1280, 800);
+  MiIssue *issue = mi_window_get_issue (window);
+  ModelWait wait = { issue, mi_window_get_issue_page (window), NULL };
+  MiEditorStack *stack = mi_files_view_get_stack (get_files_view (window));
+  g_autofree char *before = read_issue_file (folder, "README.md");
+  g_autofree char *after = NULL;
+  g_autoptr(GString) expected = g_string_new (before);
+  MiEditor *editor;
+
+  /* The mode comes from the settings, and goes back to them. */
+  g_assert_cmpint (mi_editor_stack_get_mode (stack), ==, MI_EDITOR_MODE_SPLIT);
+
+  editor = open_from_files_view (window, "README.md");
+  g_assert_cmpuint (mi_editor_stack_get_n_editors (stack), ==, 1);
+  type_over (editor, "**Status:** Resolved (Attempt 003)", "**Status:** Abandoned");
+  g_assert_true (mi_editor_get_modified (editor));
+  g_assert_true (mi_editor_stack_get_modified (stack));
+
+  save_drawn_screenshots (window, "files-split");
+
+  save_from_files_view (window, editor);
+  after = read_issue_file (folder, "README.md");
+  g_assert_cmpuint (g_string_replace (expected, "**Status:** Resolved (Attempt 003)", "**Status:** Abandoned", 1), ==, 1);
+  g_assert_cmpstr (after, ==, expected->str);
+
+  show_view (window, "overview");
+  g_assert_true (wait_within (overview_shows_abandoned, &wait, 3000));
+  g_assert_true (mi_window_get_issue (window) == issue);
+
+  /* Editor only: remembered. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_files_view (window)), "files.mode", "s", "source"));
+  g_assert_cmpint (mi_editor_get_mode (editor), ==, MI_EDITOR_MODE_SOURCE);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
+    g_autofree char *mode = g_settings_get_string (settings, "editor-mode");
+
+    g_assert_cmpstr (mode, ==, "source");
+    g_settings_reset (settings, "editor-mode");
+  }
+  g_assert_cmpint (mi_editor_get_mode (editor), ==, MI_EDITOR_MODE_SPLIT);
+
+  close_window (window);
+}
+
+/* A structured edit of a file with unsaved changes in the editor is
+ * refused, the file untouched; once saved, the edit goes through and the
+ * open buffer shows it. */
+static void
+test_window_editor_structured_edit (void)
+{
+  g_autoptr(GFile) folder = NULL;
+  MiWindow *window = open_example_copy (&folder, 1100, 760);
+  MiIssue *issue = mi_window_get_issue (window);
+  ModelWait wait = { issue, mi_window_get_issue_page (window), "A note typed in the editor." };
+  g_autofree char *before = read_issue_file (folder, "README.md");
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter cursor;
+  MiEditor *editor;
+
+  editor = open_from_files_view (window, "README.md");
+  type_over (editor, "**Status:** Resolved (Attempt 003)",
+             "**Status:** Resolved (Attempt 003)\nA note typed in the editor.\n");
+
+  /* Refused: nothing written, the buffer kept, a toast says why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
+  wait_ms (50);
+  text = read_issue_file (folder, "README.md");
+  g_assert_cmpstr (text, ==, before);
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (mi_issue_get_status (issue), ==, MI_STATUS_RESOLVED);
+  g_assert_true (mi_editor_get_modified (editor));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Save or discard your changes to README.md first"));
+
+  /* A file not open with changes may still be edited. */
+  g_assert_null (mi_window_get_dialog (window));
+  {
+    AdwMessageDialog *dialog = activate_for_dialog (window, "win.add-log-entry");
+
+    respond (dialog, "cancel");
+  }
+
+  /* Saved: accepted, and the buffer (no unsaved changes) shows the file. */
+  save_from_files_view (window, editor);
+  g_assert_true (wait_within (readme_was_read_again, &wait, 3000));
+  buffer = GTK_TEXT_BUFFER (mi_editor_get_buffer (editor));
+  gtk_text_buffer_get_iter_at_line (buffer, &cursor, 20);
+  gtk_text_buffer_place_cursor (buffer, &cursor);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
+  text = read_issue_file (folder, "README.md");
+  g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)"));
+  g_assert_nonnull (strstr (text, "A note typed in the editor."));
+  g_assert_cmpint (mi_issue_get_status (issue), ==, MI_STATUS_IN_PROGRESS);
+
+  shown = dup_buffer_text (editor);
+  g_assert_cmpstr (shown, ==, text);
+  g_assert_false (mi_editor_get_modified (editor));
+  /* One undoable edit: the cursor stays on its line. */
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_line (&cursor), ==, 20);
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+
+  /* And a save after it does not meet a conflict. */
+  type_over (editor, "A note typed in the editor.", "A note, edited again.");
+  save_from_files_view (window, editor);
+  g_assert_false (mi_editor_get_conflict (editor));
+  g_clear_pointer (&text, g_free);
+  text = read_issue_file (folder, "README.md");
+  g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)\nA note, edited again.\n"));
+
+  close_window (window);
+}
+
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *root,
+                          const char *tooltip)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), tooltip) == 0)
+      return buttons->pdata[i];
+
+  return NULL;
+}
+
+/* The Attempts view's buttons open the attempt's files in the editor. */
+static void
+test_window_editor_attempt_file (void)
+{
+  MiWindow *window = open_example_copy (NULL, 1100, 760);
+  MiIssuePage *page = MI_ISSUE_PAGE (mi_window_get_issue_page (window));
+  MiEditorStack *stack = mi_files_view_get_stack (get_files_view (window));
+  g_autofree char *uri = NULL;
+  MiAttempt *attempt;
+  GtkWidget *button;
+  MiEditor *editor;
+
+  show_view (window, "attempts");
+  wait_ms (50);
+  attempt = mi_issue_find_attempt (mi_window_get_issue (window), mi_issue_page_get_selected_attempt (page));
+  g_assert_nonnull (attempt);
+
+  button = find_button_with_tooltip (GTK_WIDGET (mi_issue_page_get_attempts_view (page)), "Open the Solution Approach");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (mi_issue_page_get_stack (page)), ==, "files");
+  g_assert_cmpuint (mi_editor_stack_get_n_editors (stack), ==, 1);
+  editor = mi_editor_stack_get_current (stack);
+  g_assert_true (g_file_equal (mi_editor_get_file (editor), mi_attempt_get_approach_file (attempt)));
+  g_assert_true (wait_for (editor_is_loaded, editor));
+  g_assert_cmpstr (mi_editor_get_title (editor), ==, "solution-approach.md");
+
+  /* The results file: a second tab; the first again: the same tab. */
+  show_view (window, "attempts");
+  button = find_button_with_tooltip (GTK_WIDGET (mi_issue_page_get_attempts_view (page)), "Open the Attempt Results");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (mi_editor_stack_get_n_editors (stack), ==, 2);
+  g_assert_true (g_file_equal (mi_editor_get_file (mi_editor_stack_get_current (stack)),
+                               mi_attempt_get_results_file (attempt)));
+  uri = g_file_get_uri (mi_attempt_get_approach_file (attempt));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", uri));
+  g_assert_cmpuint (mi_editor_stack_get_n_editors (stack), ==, 2);
+  g_assert_true (mi_editor_stack_get_current (stack) == editor);
+
+  close_window (window);
+}
+
+static AdwMessageDialog *
+find_save_question (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_has_css_class (GTK_WIDGET (toplevel), "mi-save-question"))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+save_question_shown (gpointer data)
+{
+  return find_save_question () != NULL;
+}
+
+static gboolean
+is_toplevel (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel == G_OBJECT (window))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+window_is_gone (gpointer data)
+{
+  return !is_toplevel (data);
+}
+
+static void
+answer_save_question (const char *response)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (wait_for (save_question_shown, NULL));
+  dialog = find_save_question ();
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_ms (50);
+}
+
+/* Closing the window, or opening another workspace, with unsaved text
+ * asks; Cancel keeps everything, Discard closes. */
+static void
+test_window_editor_close (void)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) other = make_temp_dir ("other");
+  MiWindow *window = open_example_copy (&folder, 1100, 760);
+  MiWorkspace *workspace = mi_window_get_workspace (window);
+  g_autofree char *before = read_issue_file (folder, "README.md");
+  g_autofree char *text = NULL;
+  MiEditor *editor;
+
+  editor = open_from_files_view (window, "README.md");
+  type_over (editor, "**Status:** Resolved (Attempt 003)", "**Status:** Open");
+
+  /* Another workspace: asks; Cancel keeps this one. */
+  mi_window_open (window, other);
+  answer_save_question ("cancel");
+  g_assert_true (mi_window_get_workspace (window) == workspace);
+  g_assert_false (mi_window_get_busy (window));
+  g_assert_cmpstr (get_page (window), ==, "issues");
+  g_assert_true (mi_editor_get_modified (editor));
+
+  /* Close: asks; Cancel keeps the window and the text. */
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  answer_save_question ("cancel");
+  g_assert_true (is_toplevel (GTK_WINDOW (window)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (mi_editor_get_modified (editor));
+
+  /* Close again: Discard closes, the file keeps its bytes. */
+  gtk_window_close (GTK_WINDOW (window));
+  answer_save_question ("discard");
+  g_assert_true (wait_for (window_is_gone, window));
+  g_object_unref (window);
+
+  text = read_issue_file (folder, "README.md");
+  g_assert_cmpstr (text, ==, before);
+  wait_ms (50);
+}
+
+/* Unsaved text of a crashed session opens at startup, and a toast says so. */
+static void
+test_window_editor_drafts (void)
+{
+  g_autoptr(GFile) src = source_file ("resources", "example", NULL);
+  g_autoptr(GFile) folder = make_temp_dir ("drafts");
+  g_autoptr(GFile) readme = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *draft = "# A draft nobody saved\n";
+  MiEditorStack *stack;
+  MiWindow *window;
+  MiEditor *editor;
+
+  copy_tree (src, folder);
+  readme = g_file_resolve_relative_path (folder, "docs/meta-issues/example-performance-saga/README.md");
+  g_assert_true (mi_drafts_save (mi_drafts_get_default (), readme, draft, strlen (draft), &error));
+  g_assert_no_error (error);
+
+  window = new_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  open_and_wait (window, folder);
+
+  stack = mi_files_view_get_stack (get_files_view (window));
+  g_assert_cmpuint (mi_editor_stack_get_n_editors (stack), ==, 1);
+  editor = mi_editor_stack_get_editor (stack, 0);
+  g_assert_true (g_file_equal (mi_editor_get_file (editor), readme));
+  g_assert_true (wait_for (editor_is_loaded, editor));
+  g_assert_true (mi_editor_get_draft_restored (editor));
+  g_assert_true (mi_editor_get_modified (editor));
+  {
+    g_autofree char *shown = dup_buffer_text (editor);
+
+    g_assert_cmpstr (shown, ==, draft);
+  }
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Unsaved changes to 1 file were restored"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (mi_issue_page_get_stack (MI_ISSUE_PAGE (mi_window_get_issue_page (window)))),
+                   ==, "files");
+
+  /* Links of the preview: a markdown file of the workspace opens here,
+   * a folder with its README. */
+  {
+    g_autoptr(GFile) description = g_file_resolve_relative_path (folder, "docs/meta-issues/example-performance-saga/description.md");
+    g_autoptr(GFile) issue_folder = g_file_get_parent (readme);
+    gboolean handled = TRUE;
+
+    g_signal_emit_by_name (stack, "open-file", description, &handled);
+    g_assert_false (handled);
+    handled = FALSE;
+    g_signal_emit_by_name (stack, "open-file", issue_folder, &handled);
+    g_assert_true (handled);
+    g_assert_true (mi_editor_stack_get_current (stack) == editor);
+  }
+
+  /* Discarded: the draft goes. */
+  mi_editor_discard_changes (editor);
+  wait_ms (100);
+  left = mi_drafts_list (mi_drafts_get_default (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (left->len, ==, 0);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1535,6 +2045,11 @@ main (int   argc,
   g_test_add_func ("/window/reload", test_window_reload);
   g_test_add_func ("/window/chart", test_window_chart);
   g_test_add_func ("/window/drop", test_window_drop);
+  g_test_add_func ("/window/editor-save", test_window_editor_save);
+  g_test_add_func ("/window/editor-structured-edit", test_window_editor_structured_edit);
+  g_test_add_func ("/window/editor-attempt-file", test_window_editor_attempt_file);
+  g_test_add_func ("/window/editor-close", test_window_editor_close);
+  g_test_add_func ("/window/editor-drafts", test_window_editor_drafts);
   g_test_add_func ("/example/install", test_example_install);
 
   ret = g_test_run ();
