@@ -43,6 +43,8 @@ struct _MiIssuePage
   GtkListBox          *symptoms_list;
   AdwPreferencesGroup *criteria_group;
   GtkListBox          *criteria_list;
+  AdwPreferencesGroup *results_group;
+  GtkWidget           *overview_chart;
   AdwPreferencesGroup *root_cause_group;
   GtkLabel            *root_cause_label;
   AdwPreferencesGroup *resolution_group;
@@ -50,8 +52,10 @@ struct _MiIssuePage
   MiAttemptsView      *attempts_view;
   GtkStack            *test_stack;
   GtkBox              *chart_box;
-  GtkWidget           *chart;
+  GtkWidget           *chart;         /* one test case, chosen with chart_picker */
   GMenu               *chart_menu;
+  GtkDropDown         *chart_picker;
+  GtkStringList       *chart_choices;  /* test case ids */
   MiTestMatrix        *test_matrix;
   GtkLabel            *understanding_label;
   GtkListBox          *timeline_list;
@@ -209,12 +213,57 @@ on_issue_notify_cb (MiIssuePage *self)
 }
 
 static void update_chart_menu (MiIssuePage *self);
+static void update_chart_picker (MiIssuePage *self);
 
 static void
 on_model_changed_cb (MiIssuePage *self)
 {
   queue_refresh (self);
   update_chart_menu (self);
+  update_chart_picker (self);
+}
+
+static void
+on_chart_picker_selected_cb (MiIssuePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->chart_picker);
+  const char *id = NULL;
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    id = gtk_string_list_get_string (self->chart_choices, selected);
+  mi_chart_set_test_case_id (MI_CHART (self->chart), id);
+}
+
+/* The test cases to chart on the Test cases page, keeping the one shown. */
+static void
+update_chart_picker (MiIssuePage *self)
+{
+  g_autofree char *shown = g_strdup (mi_chart_get_test_case_id (MI_CHART (self->chart)));
+  GListModel *test_cases = self->issue != NULL ? mi_issue_get_test_cases (self->issue) : NULL;
+  guint n = test_cases != NULL ? g_list_model_get_n_items (test_cases) : 0;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  guint keep = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MiTestCase) test_case = g_list_model_get_item (test_cases, i);
+
+      if (g_strcmp0 (mi_test_case_get_id (test_case), shown) == 0)
+        keep = i;
+      g_ptr_array_add (ids, g_strdup (mi_test_case_get_id (test_case)));
+    }
+  g_ptr_array_add (ids, NULL);
+
+  g_signal_handlers_block_by_func (self->chart_picker, on_chart_picker_selected_cb, self);
+  gtk_string_list_splice (self->chart_choices, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->chart_choices)),
+                          (const char * const *) ids->pdata);
+  gtk_drop_down_set_selected (self->chart_picker, n > 0 ? keep : GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->chart_picker, on_chart_picker_selected_cb, self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_picker), n > 1);
+  on_chart_picker_selected_cb (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->results_group), n > 0);
 }
 
 static void
@@ -455,6 +504,7 @@ mi_issue_page_dispose (GObject *object)
   g_clear_object (&self->issue);
 
   g_clear_object (&self->chart_menu);
+  g_clear_object (&self->chart_choices);
   gtk_widget_dispose_template (GTK_WIDGET (self), MI_TYPE_ISSUE_PAGE);
 
   g_clear_object (&self->symptoms);
@@ -499,6 +549,7 @@ mi_issue_page_class_init (MiIssuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, attempts_view);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, test_stack);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, results_group);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, test_matrix);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, understanding_label);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, timeline_list);
@@ -521,20 +572,37 @@ mi_issue_page_init (MiIssuePage *self)
   self->timeline = gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (compare_versions_cb, NULL, NULL)));
   self->log = gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (compare_log_cb, NULL, NULL)));
 
-  /* The chart of the test cases' results against their targets. */
+  /* Overview: every test case against its target, and the timeline. */
+  self->overview_chart = mi_chart_new ();
+  gtk_widget_set_size_request (self->overview_chart, -1, 240);
+  adw_preferences_group_add (self->results_group, self->overview_chart);
+
+  /* Test cases: one test case's attempts against its target. */
   self->chart = mi_chart_new ();
-  gtk_widget_set_size_request (self->chart, -1, 240);
+  gtk_widget_set_size_request (self->chart, -1, 260);
   {
+    GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
     GtkWidget *button = gtk_menu_button_new ();
+
+    self->chart_choices = gtk_string_list_new (NULL);
+    self->chart_picker = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->chart_choices)), NULL));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->chart_picker), _("Test Case to Chart"));
+    gtk_widget_set_hexpand (GTK_WIDGET (self->chart_picker), TRUE);
+    gtk_widget_set_halign (GTK_WIDGET (self->chart_picker), GTK_ALIGN_START);
+    g_signal_connect_swapped (self->chart_picker, "notify::selected",
+                              G_CALLBACK (on_chart_picker_selected_cb), self);
+    gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->chart_picker));
 
     self->chart_menu = g_menu_new ();
     gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-send-symbolic");
     gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (self->chart_menu));
     gtk_widget_set_tooltip_text (button, _("Export Chart"));
     gtk_widget_set_halign (button, GTK_ALIGN_END);
+    gtk_widget_set_hexpand (button, TRUE);
     gtk_widget_add_css_class (button, "flat");
     gtk_widget_add_css_class (button, "chart-menu-button");
-    gtk_box_append (self->chart_box, button);
+    gtk_box_append (GTK_BOX (header), button);
+    gtk_box_append (self->chart_box, header);
   }
   gtk_box_append (self->chart_box, self->chart);
   gtk_widget_set_visible (GTK_WIDGET (self->chart_box), TRUE);
@@ -592,6 +660,8 @@ mi_issue_page_set_issue (MiIssuePage *self,
   mi_attempts_view_set_issue (self->attempts_view, issue);
   mi_test_matrix_set_issue (self->test_matrix, issue);
   mi_chart_set_issue (MI_CHART (self->chart), issue);
+  mi_chart_set_issue (MI_CHART (self->overview_chart), issue);
+  update_chart_picker (self);
   mi_files_view_set_issue (self->files_view, issue);
   update_chart_menu (self);
 

@@ -16,6 +16,7 @@
 
 #include "mi-application.h"
 #include "mi-attempts-view.h"
+#include "mi-chart.h"
 #include "mi-dialog.h"
 #include "mi-issue-page.h"
 #include "mi-issue-row.h"
@@ -1347,6 +1348,23 @@ test_window_reload (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *root,
+                     GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The chart of the Test cases page: exported to PNG and SVG, and a test
  * case's chart written beside the files with a link under the test case. */
 static void
@@ -1364,6 +1382,23 @@ test_window_chart (void)
 
   show_view (window, "test-cases");
   wait_ms (100);
+
+  /* The Test cases page charts one test case: the first, until another is
+   * picked; the chart follows the pick. */
+  {
+    MiIssuePage *page = MI_ISSUE_PAGE (mi_window_get_issue_page (window));
+    MiChart *picked = MI_CHART (mi_issue_page_get_chart (page));
+    GtkDropDown *picker = GTK_DROP_DOWN (find_widget_of_type (GTK_WIDGET (mi_issue_page_get_chart_box (page)),
+                                                              GTK_TYPE_DROP_DOWN));
+
+    g_assert_cmpstr (mi_chart_get_test_case_id (picked), ==, "TC-001");
+    g_assert_nonnull (picker);
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (picker)), ==, 3);
+    gtk_drop_down_set_selected (picker, 2);
+    g_assert_cmpstr (mi_chart_get_test_case_id (picked), ==, "TC-003");
+    gtk_drop_down_set_selected (picker, 0);
+    g_assert_cmpstr (mi_chart_get_test_case_id (picked), ==, "TC-001");
+  }
 
   png = g_file_resolve_relative_path (folder, "exported.png");
   g_assert_true (mi_window_export_chart (window, png, &error));
