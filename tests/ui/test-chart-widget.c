@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "mi-ui-test-util.h"
+
 #include <string.h>
 
 #include <adwaita.h>
@@ -133,36 +135,6 @@ show_chart (MiIssue    *issue,
   return window;
 }
 
-static void
-save_screenshot (GtkWindow  *window,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderNode *node;
-  GskRenderer *renderer;
-  int width, height;
-
-  wait_ms (200);
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-
-  path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 /* Light and dark, and the chart follows the scheme. */
 static void
@@ -175,11 +147,11 @@ save_screenshots (GtkWindow  *window,
   g_autofree char *dark = g_strdup_printf ("screenshot-chart-%s-dark.png", name);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  save_screenshot (window, light);
+  mi_ui_test_save_screenshot (GTK_WIDGET (window), light);
   g_assert_false (mi_chart_layout_get_dark (mi_chart_get_layout (chart)));
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_screenshot (window, dark);
+  mi_ui_test_save_screenshot (GTK_WIDGET (window), dark);
   g_assert_true (mi_chart_layout_get_dark (mi_chart_get_layout (chart)));
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
@@ -251,7 +223,7 @@ test_chart_keyboard (void)
   gtk_widget_activate_action (GTK_WIDGET (chart), "chart.next-item", NULL);
   gtk_window_set_focus_visible (window, TRUE);
   g_assert_true (gtk_widget_has_visible_focus (GTK_WIDGET (chart)));
-  save_screenshot (window, "screenshot-chart-focus.png");
+  mi_ui_test_save_screenshot (GTK_WIDGET (window), "screenshot-chart-focus.png");
 
   gtk_window_destroy (window);
 }

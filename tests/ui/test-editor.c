@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "mi-ui-test-util.h"
+
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -880,43 +882,6 @@ test_editor_search (void)
 
 /* Screenshots */
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderNode *node;
-  GskRenderer *renderer;
-  int width, height;
-
-  wait_ms (500);
-
-  /* On a busy machine the first frames may come late */
-  paintable = gtk_widget_paintable_new (widget);
-  for (guint tries = 0; ; tries++)
-    {
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node != NULL || tries == 50)
-        break;
-      wait_ms (100);
-    }
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-
-  path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static void
 test_editor_screenshots (void)
@@ -938,9 +903,9 @@ test_editor_screenshots (void)
                                                               GTK_TYPE_PANED)), 560);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  save_screenshot (GTK_WIDGET (f.window), "screenshot-editor-split-light.png");
+  mi_ui_test_save_screenshot (GTK_WIDGET (f.window), "screenshot-editor-split-light.png");
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_screenshot (GTK_WIDGET (f.window), "screenshot-editor-split-dark.png");
+  mi_ui_test_save_screenshot (GTK_WIDGET (f.window), "screenshot-editor-split-dark.png");
 
   /* Scrolled to the table, the preview follows */
   {
@@ -949,7 +914,7 @@ test_editor_screenshots (void)
 
     gtk_text_buffer_get_iter_at_line (buffer, &iter, 16);
     gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (mi_editor_get_view (editor)), &iter, 0, TRUE, 0, 0);
-    save_screenshot (GTK_WIDGET (f.window), "screenshot-editor-scrolled-dark.png");
+    mi_ui_test_save_screenshot (GTK_WIDGET (f.window), "screenshot-editor-scrolled-dark.png");
   }
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);

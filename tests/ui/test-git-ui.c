@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "mi-ui-test-util.h"
+
 #include <string.h>
 
 #include <adwaita.h>
@@ -284,34 +286,6 @@ message_text (MiCommitDialog *dialog)
   return gtk_editable_get_text (GTK_EDITABLE (entry));
 }
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderNode *node;
-  int width, height;
-
-  wait_ms (400);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-
-  path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static void
 close_window (gpointer window)
@@ -404,9 +378,9 @@ test_commit (void)
   g_assert_true (gtk_widget_get_sensitive (commit_button (dialog)));
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  save_screenshot (GTK_WIDGET (dialog), "screenshot-commit-dialog-light.png");
+  mi_ui_test_save_screenshot (GTK_WIDGET (dialog), "screenshot-commit-dialog-light.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_screenshot (GTK_WIDGET (dialog), "screenshot-commit-dialog-dark.png");
+  mi_ui_test_save_screenshot (GTK_WIDGET (dialog), "screenshot-commit-dialog-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* Ctrl+Enter: the commit action. */

@@ -22,6 +22,7 @@
 #include "mi-issue-row.h"
 #include "mi-test-matrix.h"
 #include "mi-window.h"
+#include "mi-ui-test-util.h"
 
 #define WAIT_TIMEOUT_MS 10000
 
@@ -395,41 +396,6 @@ open_and_wait (MiWindow *window,
   g_assert_true (wait_for (window_is_idle, window));
 }
 
-static void
-save_screenshot (MiWindow   *window,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderNode *node;
-  GskRenderer *renderer;
-  int width, height;
-
-  /* Let the stack's crossfade and a frame or two finish. */
-  wait_ms (400);
-
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-
-  path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static void
 save_screenshots (MiWindow   *window,
@@ -440,11 +406,11 @@ save_screenshots (MiWindow   *window,
   g_autofree char *dark = g_strdup_printf ("screenshot-%s-dark.png", name);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  save_screenshot (window, light);
+  mi_ui_test_save_screenshot (GTK_WIDGET (window), light);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style_manager));
-  save_screenshot (window, dark);
+  mi_ui_test_save_screenshot (GTK_WIDGET (window), dark);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -1532,58 +1498,7 @@ log_fatal_cb (const char     *log_domain,
 
 /* The editor in the window: the Files view */
 
-/* As save_screenshot(), but waits for the frame: after a change of the
- * style, a window with a large text view lays out again for a while
- * (longer under the sanitizers), and a window that needs a layout draws
- * nothing. */
-static void
-save_drawn_screenshot (MiWindow   *window,
-                       const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderNode *node = NULL;
-  int width, height;
 
-  wait_ms (400);
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-
-  for (guint tries = 0; node == NULL && tries < 50; tries++)
-    {
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node == NULL)
-        wait_ms (100);
-    }
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-
-  path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static void
-save_drawn_screenshots (MiWindow   *window,
-                        const char *name)
-{
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  g_autofree char *light = g_strdup_printf ("screenshot-%s-light.png", name);
-  g_autofree char *dark = g_strdup_printf ("screenshot-%s-dark.png", name);
-
-  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  save_drawn_screenshot (window, light);
-  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_drawn_screenshot (window, dark);
-  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
-}
 
 static MiFilesView *
 get_files_view (MiWindow *window)
@@ -1720,7 +1635,7 @@ test_window_editor_save (void)
   g_assert_true (mi_editor_get_modified (editor));
   g_assert_true (mi_editor_stack_get_modified (stack));
 
-  save_drawn_screenshots (window, "files-split");
+  save_screenshots (window, "files-split");
 
   save_from_files_view (window, editor);
   after = read_issue_file (folder, "README.md");
