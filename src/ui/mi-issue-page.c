@@ -8,6 +8,7 @@
 
 #include "mi-attempts-view.h"
 #include "mi-chart.h"
+#include "mi-preview.h"
 #include "mi-files-view.h"
 #include "mi-issue-page.h"
 #include "mi-test-matrix.h"
@@ -38,7 +39,7 @@ struct _MiIssuePage
   GtkLabel            *attempts_label;
   AdwActionRow        *folder_row;
   AdwPreferencesGroup *problem_group;
-  GtkLabel            *problem_label;
+  GtkBox              *problem_box;
   AdwPreferencesGroup *symptoms_group;
   GtkListBox          *symptoms_list;
   AdwPreferencesGroup *criteria_group;
@@ -46,9 +47,10 @@ struct _MiIssuePage
   AdwPreferencesGroup *results_group;
   GtkWidget           *overview_chart;
   AdwPreferencesGroup *root_cause_group;
-  GtkLabel            *root_cause_label;
+  GtkBox              *root_cause_box;
   AdwPreferencesGroup *resolution_group;
-  GtkLabel            *resolution_label;
+  GtkBox              *resolution_box;
+  MiPreview           *prose_preview;  /* builds the prose sections' blocks; never shown */
   MiAttemptsView      *attempts_view;
   GtkStack            *test_stack;
   GtkBox              *chart_box;
@@ -95,15 +97,32 @@ watch (MiIssuePage *self,
   g_ptr_array_add (self->handlers, handler);
 }
 
+/* A section of the README as the preview draws it: paragraphs, lists,
+ * emphasis, links. */
 static void
-set_prose (AdwPreferencesGroup *group,
-           GtkLabel            *label,
+set_prose (MiIssuePage         *self,
+           AdwPreferencesGroup *group,
+           GtkBox              *box,
            const char          *text)
 {
-  g_autofree char *unwrapped = mi_ui_unwrap_prose (text);
+  g_autoptr(MiRender) render = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
 
   gtk_widget_set_visible (GTK_WIDGET (group), !mi_ui_is_blank (text));
-  gtk_label_set_label (label, unwrapped);
+  if (mi_ui_is_blank (text))
+    return;
+
+  render = mi_render_new ();
+  mi_render_set_text (render, text, -1);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (render)); i++)
+    {
+      g_autoptr(MiRenderBlock) block = g_list_model_get_item (G_LIST_MODEL (render), i);
+
+      gtk_box_append (box, mi_preview_build_block (self->prose_preview, block));
+    }
 }
 
 static void
@@ -138,9 +157,9 @@ update_overview (MiIssuePage *self)
   folder = mi_ui_dup_display_path (mi_issue_get_folder (self->issue));
   adw_action_row_set_subtitle (self->folder_row, folder);
 
-  set_prose (self->problem_group, self->problem_label, mi_issue_get_problem_statement (self->issue));
-  set_prose (self->root_cause_group, self->root_cause_label, mi_issue_get_root_cause (self->issue));
-  set_prose (self->resolution_group, self->resolution_label, mi_issue_get_resolution (self->issue));
+  set_prose (self, self->problem_group, self->problem_box, mi_issue_get_problem_statement (self->issue));
+  set_prose (self, self->root_cause_group, self->root_cause_box, mi_issue_get_root_cause (self->issue));
+  set_prose (self, self->resolution_group, self->resolution_box, mi_issue_get_resolution (self->issue));
 
   /* The symptoms are strings: a string list the list box shows. */
   symptoms = mi_issue_get_symptoms (self->issue);
@@ -505,6 +524,7 @@ mi_issue_page_dispose (GObject *object)
 
   g_clear_object (&self->chart_menu);
   g_clear_object (&self->chart_choices);
+  g_clear_object (&self->prose_preview);
   gtk_widget_dispose_template (GTK_WIDGET (self), MI_TYPE_ISSUE_PAGE);
 
   g_clear_object (&self->symptoms);
@@ -537,15 +557,15 @@ mi_issue_page_class_init (MiIssuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, attempts_label);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, folder_row);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, problem_group);
-  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, problem_box);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, symptoms_group);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, symptoms_list);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, criteria_group);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, criteria_list);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, root_cause_group);
-  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, root_cause_label);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, root_cause_box);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, resolution_group);
-  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, resolution_label);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, resolution_box);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, attempts_view);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, test_stack);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, chart_box);
@@ -568,6 +588,7 @@ mi_issue_page_init (MiIssuePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->handlers = g_ptr_array_new_with_free_func (handler_free);
+  self->prose_preview = g_object_ref_sink (MI_PREVIEW (mi_preview_new ()));
   self->symptoms = gtk_string_list_new (NULL);
   self->timeline = gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (compare_versions_cb, NULL, NULL)));
   self->log = gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (compare_log_cb, NULL, NULL)));

@@ -859,6 +859,26 @@ test_window_pages (void)
     g_assert_nonnull (find_label (GTK_WIDGET (page), "~6 weeks"));
     g_assert_nonnull (find_label (GTK_WIDGET (page), "3"));
   }
+  /* The README's sections read as text, not as markdown: the Root Cause's
+   * list is a list, its emphasis is bold, no "**" is shown. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean bold_seen = FALSE;
+
+    collect_widgets (GTK_WIDGET (page), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      {
+        const char *text = gtk_label_get_text (labels->pdata[i]);
+        const char *markup = gtk_label_get_label (labels->pdata[i]);
+
+        if (gtk_widget_get_visible (labels->pdata[i]))
+          g_assert_null (strstr (text, "**"));
+        if (strstr (text, "Actual root cause:") != NULL && strstr (markup, "<b>") != NULL)
+          bold_seen = TRUE;
+      }
+    g_assert_true (bold_seen);
+    g_assert_nonnull (find_label (GTK_WIDGET (page), "No connection pooling or reuse"));
+  }
   save_screenshots (window, "page-overview");
 
   /* Attempts: the list, the newest selected, its detail. */
