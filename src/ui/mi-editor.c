@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "mi-editor.h"
+#include "mi-monospace.h"
 #include "mi-links.h"
 
 /*
@@ -1056,6 +1057,8 @@ mi_editor_init (MiEditor *self)
                                   gtk_source_language_manager_get_language (languages, "markdown"));
   gtk_source_buffer_set_highlight_syntax (self->buffer, TRUE);
   apply_scheme (self->buffer);
+  mi_monospace_follow_desktop (GTK_WIDGET (self->view));
+  mi_monospace_follow_desktop (GTK_WIDGET (self->disk_view));
   {
     GtkSourceBuffer *disk = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->disk_view)));
 

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "mi-ui-test-util.h"
 
 #include <string.h>
@@ -921,6 +923,59 @@ test_editor_screenshots (void)
   fixture_close (&f);
 }
 
+/* The source is in the desktop's monospace font, and follows it; sizes in
+ * points. */
+static gboolean
+has_font_size (gpointer data)
+{
+  gpointer *args = data;
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (args[0]));
+  const PangoFontDescription *desc = pango_context_get_font_description (context);
+
+  double size = pango_font_description_get_size (desc) / (double) PANGO_SCALE;
+
+  /* CSS turns points into pixels at 96 per inch. */
+  if (!pango_font_description_get_size_is_absolute (desc))
+    size *= 96.0 / 72.0;
+  return fabs (size - GPOINTER_TO_INT (args[1]) * 96.0 / 72.0) < 0.5;
+}
+
+static void
+test_editor_monospace (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  g_autoptr(GSettings) desktop = NULL;
+  g_autofree char *path = fixture_path ("showcase.md");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const PangoFontDescription *desc;
+  gpointer args[2];
+  GtkSourceView *view;
+  MiEditor *editor;
+  Fixture f;
+
+  /* build-aux/dev installs gsettings-desktop-schemas. */
+  g_assert_nonnull (schema);
+  desktop = g_settings_new ("org.gnome.desktop.interface");
+  g_settings_set_string (desktop, "monospace-font-name", "DejaVu Sans Mono 15");
+
+  fixture_open (&f);
+  editor = open_and_wait (&f, file);
+  view = mi_editor_get_view (editor);
+  args[0] = view;
+  args[1] = GINT_TO_POINTER (15);
+  g_assert_true (wait_for (has_font_size, args));
+  desc = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (view)));
+  g_assert_cmpstr (pango_font_description_get_family (desc), ==, "DejaVu Sans Mono");
+
+  g_settings_set_string (desktop, "monospace-font-name", "DejaVu Sans Mono 9");
+  args[1] = GINT_TO_POINTER (9);
+  g_assert_true (wait_for (has_font_size, args));
+
+  g_settings_reset (desktop, "monospace-font-name");
+  fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -945,6 +1000,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/editor/preview-structure", test_editor_preview_structure);
+  g_test_add_func ("/editor/monospace", test_editor_monospace);
   g_test_add_func ("/editor/render-fixtures", test_editor_render_fixtures);
   g_test_add_func ("/editor/task-toggle", test_editor_task_toggle);
   g_test_add_func ("/editor/links", test_editor_links);
