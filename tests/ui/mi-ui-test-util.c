@@ -1,20 +1,67 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "mi-test-util.h"
 #include "mi-ui-test-util.h"
 
-/* Runs the main context for @ms milliseconds. */
+/* How long a condition may take to come true, even on a busy machine. */
+#define WAIT_TIMEOUT_MS 15000
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main context for @ms milliseconds: layout, drawing, transitions. */
 void
 mi_ui_test_wait_ms (guint ms)
 {
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+  gboolean done = FALSE;
 
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
+  g_timeout_add (ms, on_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Runs the main context until @condition holds; FALSE after @ms. */
+gboolean
+mi_ui_test_wait_within (MiUiTestCondition condition,
+                        gpointer          data,
+                        guint             ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (ms, on_timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+
+  return condition (data);
+}
+
+/* Runs the main context until @condition holds; FALSE after 15 s. */
+gboolean
+mi_ui_test_wait_for (MiUiTestCondition condition,
+                     gpointer          data)
+{
+  return mi_ui_test_wait_within (condition, data, WAIT_TIMEOUT_MS);
+}
+
+/* The trees of tests/mi-test-util.c, for GFiles. */
+void
+mi_ui_test_copy_tree (GFile *src,
+                      GFile *dest)
+{
+  mi_test_copy_dir (g_file_peek_path (src), g_file_peek_path (dest));
+}
+
+void
+mi_ui_test_remove_tree (GFile *file)
+{
+  mi_test_remove_tree (g_file_peek_path (file));
 }
 
 /*

@@ -22,75 +22,6 @@
 
 static char *tmp_root;
 
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-copy_tree (GFile *src,
-           GFile *dest)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GError) error = NULL;
-  GFileInfo *info;
-  GFile *child;
-
-  g_file_make_directory_with_parents (dest, NULL, NULL);
-  enumerator = g_file_enumerate_children (src, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                               G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
-  g_assert_no_error (error);
-
-  while (g_file_enumerator_iterate (enumerator, &info, &child, NULL, &error) && info != NULL)
-    {
-      g_autoptr(GFile) target = g_file_get_child (dest, g_file_info_get_name (info));
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        copy_tree (child, target);
-      else
-        {
-          g_file_copy (child, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-          g_assert_no_error (error);
-        }
-    }
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  GFileInfo *info;
-  GFile *child;
-
-  enumerator = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                                G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (enumerator != NULL &&
-         g_file_enumerator_iterate (enumerator, &info, &child, NULL, NULL) &&
-         info != NULL)
-    {
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        remove_tree (child);
-      else
-        g_file_delete (child, NULL, NULL);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
 /* A fresh copy of the example, opened. */
 static MiWorkspace *
 open_example (const char *name,
@@ -103,7 +34,7 @@ open_example (const char *name,
   g_autoptr(GError) error = NULL;
   MiWorkspace *workspace;
 
-  copy_tree (src, dest);
+  mi_ui_test_copy_tree (src, dest);
   workspace = mi_workspace_open (dest, NULL, &error);
   g_assert_no_error (error);
   *issue = mi_workspace_find_issue (workspace, EXAMPLE_SLUG);
@@ -128,8 +59,8 @@ show_chart (MiIssue    *issue,
   gtk_window_present (window);
 
   for (guint i = 0; i < 100 && gtk_widget_get_width (GTK_WIDGET (*chart)) < 100; i++)
-    wait_ms (20);
-  wait_ms (100);
+    mi_ui_test_wait_ms (20);
+  mi_ui_test_wait_ms (100);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (*chart)), >=, 100);
 
   return window;
@@ -174,7 +105,7 @@ test_chart_screenshots (void)
   /* The same widget shows the overview without a test case. */
   mi_chart_set_test_case_id (chart, NULL);
   gtk_window_set_default_size (window, 800, 380);
-  wait_ms (100);
+  mi_ui_test_wait_ms (100);
   g_assert_cmpint (mi_chart_model_get_kind (mi_chart_get_model (chart)), ==, MI_CHART_KIND_OVERVIEW);
   save_screenshots (window, chart, "overview");
 
@@ -196,7 +127,7 @@ test_chart_keyboard (void)
   /* Focus on the chart lands on its first bar. */
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart)));
   gtk_widget_grab_focus (GTK_WIDGET (chart));
-  wait_ms (50);
+  mi_ui_test_wait_ms (50);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (chart)));
   g_assert_cmpint (mi_chart_get_focus_item (chart), ==, 0);
 
@@ -255,7 +186,7 @@ test_chart_follows_model (void)
 
   description = mi_chart_get_description (chart);
   g_assert_nonnull (strstr (description, "attempt 004 290ms, Pass"));
-  wait_ms (100);
+  mi_ui_test_wait_ms (100);
   g_assert_cmpuint (mi_chart_layout_get_n_items (mi_chart_get_layout (chart)), ==, 4);
 
   /* Insert chart into README, from the widget's action. */
@@ -303,7 +234,7 @@ main (int   argc,
   ret = g_test_run ();
 
   root = g_file_new_for_path (tmp_root);
-  remove_tree (root);
+  mi_ui_test_remove_tree (root);
   g_free (tmp_root);
 
   return ret;

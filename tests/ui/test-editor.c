@@ -30,41 +30,6 @@ static char *tmp_root;
 /* Helpers */
 
 static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static gboolean
 editor_ready (gpointer data)
 {
   MiEditor *editor = data;
@@ -123,7 +88,7 @@ static void
 fixture_close (Fixture *f)
 {
   gtk_window_destroy (f->window);
-  wait_ms (10);
+  mi_ui_test_wait_ms (10);
 }
 
 static MiEditor *
@@ -132,7 +97,7 @@ open_and_wait (Fixture *f,
 {
   MiEditor *editor = mi_editor_stack_open_file (f->stack, file, NULL);
 
-  g_assert_true (wait_for (editor_ready, editor));
+  g_assert_true (mi_ui_test_wait_for (editor_ready, editor));
   return editor;
 }
 
@@ -378,9 +343,9 @@ test_editor_task_toggle (void)
   g_assert_cmpstr (text, ==, source);
 
   /* The preview follows */
-  g_assert_true (wait_for (editor_ready, editor));
+  g_assert_true (mi_ui_test_wait_for (editor_ready, editor));
   mi_editor_toggle_task (editor, 7);
-  g_assert_true (wait_for (editor_ready, editor));
+  g_assert_true (mi_ui_test_wait_for (editor_ready, editor));
   g_clear_object (&all);
   g_ptr_array_set_size (checks, 0);
   all = build_all (editor);
@@ -484,10 +449,10 @@ test_editor_draft_restore (void)
   fixture_open (&f);
   editor = mi_editor_stack_open_file (f.stack, file, NULL);
   mi_editor_set_draft_delay (editor, 100);
-  g_assert_true (wait_for (editor_ready, editor));
+  g_assert_true (mi_ui_test_wait_for (editor_ready, editor));
   type_text (editor, "Unsaved line.\n");
   typed = buffer_text (editor);
-  g_assert_true (wait_for (draft_exists, file));
+  g_assert_true (mi_ui_test_wait_for (draft_exists, file));
   fixture_close (&f);
 
   /* The file on disk is untouched */
@@ -499,7 +464,7 @@ test_editor_draft_restore (void)
   g_assert_cmpuint (mi_editor_stack_restore_drafts (f.stack), >=, 1);
   editor = mi_editor_stack_find_editor (f.stack, file);
   g_assert_nonnull (editor);
-  g_assert_true (wait_for (editor_ready, editor));
+  g_assert_true (mi_ui_test_wait_for (editor_ready, editor));
   g_assert_true (mi_editor_get_draft_restored (editor));
   g_assert_true (mi_editor_get_modified (editor));
   g_assert_nonnull (strstr (mi_editor_get_message (editor), "restored"));
@@ -513,7 +478,7 @@ test_editor_draft_restore (void)
   mi_editor_save_async (editor, NULL, NULL, NULL);
   while (mi_editor_get_modified (editor))
     g_main_context_iteration (NULL, TRUE);
-  wait_ms (100);
+  mi_ui_test_wait_ms (100);
   g_clear_pointer (&saved, g_free);
   saved = read_file (file);
   g_assert_cmpstr (saved, ==, typed);
@@ -810,14 +775,14 @@ test_editor_stack (void)
 
   /* Closing a modified file asks; Cancel keeps it */
   mi_editor_stack_close_editor (f.stack, eb);
-  g_assert_true (wait_for (dialog_shown, NULL));
+  g_assert_true (mi_ui_test_wait_for (dialog_shown, NULL));
   respond ("cancel");
-  wait_ms (50);
+  mi_ui_test_wait_ms (50);
   g_assert_cmpuint (mi_editor_stack_get_n_editors (f.stack), ==, 2);
 
   /* Closing everything asks once; Save saves, then all close */
   mi_editor_stack_close_all_async (f.stack, NULL, closed_all_cb, &r);
-  g_assert_true (wait_for (dialog_shown, NULL));
+  g_assert_true (mi_ui_test_wait_for (dialog_shown, NULL));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (find_dialog ()), "b.md"));
   respond ("save");
   while (!r.done)
@@ -832,9 +797,9 @@ test_editor_stack (void)
   eb = open_and_wait (&f, b);
   type_text (eb, "dropped\n");
   mi_editor_stack_close_editor (f.stack, eb);
-  g_assert_true (wait_for (dialog_shown, NULL));
+  g_assert_true (mi_ui_test_wait_for (dialog_shown, NULL));
   respond ("discard");
-  wait_ms (100);
+  mi_ui_test_wait_ms (100);
   g_assert_cmpuint (mi_editor_stack_get_n_editors (f.stack), ==, 0);
   g_clear_pointer (&text, g_free);
   text = read_file (b);
@@ -867,7 +832,7 @@ test_editor_search (void)
     if (!gtk_widget_is_ancestor (g_ptr_array_index (entries, i), entry) &&
         g_ptr_array_index (entries, i) != (gpointer) entry)
       gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, i)), "1");
-  wait_ms (300);
+  mi_ui_test_wait_ms (300);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.replace-all", NULL);
   text = buffer_text (editor);
   g_assert_cmpstr (text, ==, "1 two 1\nthree 1\n");
@@ -964,13 +929,13 @@ test_editor_monospace (void)
   view = mi_editor_get_view (editor);
   args[0] = view;
   args[1] = GINT_TO_POINTER (15);
-  g_assert_true (wait_for (has_font_size, args));
+  g_assert_true (mi_ui_test_wait_for (has_font_size, args));
   desc = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (view)));
   g_assert_cmpstr (pango_font_description_get_family (desc), ==, "DejaVu Sans Mono");
 
   g_settings_set_string (desktop, "monospace-font-name", "DejaVu Sans Mono 9");
   args[1] = GINT_TO_POINTER (9);
-  g_assert_true (wait_for (has_font_size, args));
+  g_assert_true (mi_ui_test_wait_for (has_font_size, args));
 
   g_settings_reset (desktop, "monospace-font-name");
   fixture_close (&f);

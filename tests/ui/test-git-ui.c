@@ -23,7 +23,6 @@
 #include "mi-test-util.h"
 #include "mi-window.h"
 
-#define WAIT_TIMEOUT_MS 15000
 #define SLUG "example-performance-saga"
 #define ISSUE_DIR "docs/meta-issues/" SLUG
 
@@ -103,40 +102,6 @@ make_repository (const char *name,
 
 /* Helpers: main loop and widgets */
 
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-wait_for (Predicate predicate,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (WAIT_TIMEOUT_MS, on_timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-
-  return predicate (data);
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 collect_widgets (GtkWidget  *root,
                  GType       type,
@@ -209,7 +174,7 @@ open_window (const char *path)
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
   gtk_window_present (GTK_WINDOW (window));
   mi_window_open (window, folder);
-  g_assert_true (wait_for (window_is_idle, window));
+  g_assert_true (mi_ui_test_wait_for (window_is_idle, window));
 
   return window;
 }
@@ -237,7 +202,7 @@ assert_count (MiGitControls *controls,
   g_autofree char *text = g_strdup_printf ("%d", n);
   GtkWidget *label;
 
-  if (!wait_for (count_is, &wait))
+  if (!mi_ui_test_wait_for (count_is, &wait))
     g_error ("The Commit button shows %d, not %d", mi_git_controls_get_n_changes (controls), n);
 
   label = find_widget (GTK_WIDGET (controls), GTK_TYPE_LABEL, "commit-count");
@@ -262,8 +227,8 @@ open_commit_dialog (MiGitControls *controls)
   MiCommitDialog *dialog = MI_COMMIT_DIALOG (mi_git_controls_show_commit (controls));
 
   g_assert_nonnull (dialog);
-  g_assert_true (wait_for (dialog_is_loaded, dialog));
-  wait_ms (50);
+  g_assert_true (mi_ui_test_wait_for (dialog_is_loaded, dialog));
+  mi_ui_test_wait_ms (50);
 
   return dialog;
 }
@@ -291,7 +256,7 @@ static void
 close_window (gpointer window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_ms (20);
+  mi_ui_test_wait_ms (20);
 }
 
 static gboolean
@@ -386,7 +351,7 @@ test_commit (void)
   /* Ctrl+Enter: the commit action. */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "commit.commit", NULL));
-  g_assert_true (wait_for (is_null, &dialog));
+  g_assert_true (mi_ui_test_wait_for (is_null, &dialog));
 
   names = git (repo, "show --name-only --format= HEAD");
   g_assert_cmpstr (names, ==, ISSUE_DIR "/README.md\n" ISSUE_DIR "/description.md");
@@ -507,7 +472,7 @@ test_history (void)
 
   window = open_window (repo);
   g_assert_nonnull (mi_window_get_issue (window));
-  g_assert_true (wait_for ((Predicate) (void (*) (void)) gtk_widget_get_visible, get_controls (window)));
+  g_assert_true (mi_ui_test_wait_for ((MiUiTestCondition) (void (*) (void)) gtk_widget_get_visible, get_controls (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.history", NULL));
 
   toplevels = gtk_window_list_toplevels ();
@@ -515,8 +480,8 @@ test_history (void)
     if (MI_IS_HISTORY_DIALOG (l->data))
       dialog = l->data;
   g_assert_nonnull (dialog);
-  g_assert_true (wait_for (history_is_loaded, dialog));
-  wait_ms (50);
+  g_assert_true (mi_ui_test_wait_for (history_is_loaded, dialog));
+  mi_ui_test_wait_ms (50);
 
   /* The commits that touched the folder, newest first; not "Notes only". */
   g_assert_cmpuint (g_list_model_get_n_items (mi_history_dialog_get_commits (dialog)), ==, 2);
@@ -528,7 +493,7 @@ test_history (void)
 
   /* The README as it was at the first commit, and what changed since. */
   mi_history_dialog_select (dialog, 1, ISSUE_DIR "/README.md");
-  g_assert_true (wait_for (history_file_is_shown, dialog));
+  g_assert_true (mi_ui_test_wait_for (history_file_is_shown, dialog));
   then = git (repo, "show HEAD~2:" ISSUE_DIR "/README.md");
   g_assert_true (g_str_has_prefix (mi_history_dialog_get_old_text (dialog), then));
   g_assert_null (strstr (mi_history_dialog_get_old_text (dialog), "Second commit."));
@@ -569,7 +534,7 @@ test_sync (void)
 
   mi_git_controls_sync (controls);
   g_assert_true (mi_git_controls_get_syncing (controls));
-  g_assert_true (wait_for (not_syncing, controls));
+  g_assert_true (mi_ui_test_wait_for (not_syncing, controls));
 
   remote = git (bare, "log -1 --format=%s main");
   local = git (repo, "log -1 --format=%s");

@@ -24,7 +24,6 @@
 #include "mi-window.h"
 #include "mi-ui-test-util.h"
 
-#define WAIT_TIMEOUT_MS 10000
 
 static MiApplication *app;
 static char *tmp_root;
@@ -65,65 +64,6 @@ source_file (const char *first,
   va_end (args);
 
   return g_steal_pointer (&file);
-}
-
-static void
-copy_tree (GFile *src,
-           GFile *dest)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GError) error = NULL;
-  GFileInfo *info;
-  GFile *child;
-
-  if (!g_file_make_directory_with_parents (dest, NULL, &error))
-    {
-      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
-      g_clear_error (&error);
-    }
-
-  enumerator = g_file_enumerate_children (src, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                               G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
-  g_assert_no_error (error);
-
-  while (g_file_enumerator_iterate (enumerator, &info, &child, NULL, &error) && info != NULL)
-    {
-      g_autoptr(GFile) target = g_file_get_child (dest, g_file_info_get_name (info));
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        copy_tree (child, target);
-      else
-        {
-          g_file_copy (child, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-          g_assert_no_error (error);
-        }
-    }
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  GFileInfo *info;
-  GFile *child;
-
-  enumerator = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                                G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-
-  while (enumerator != NULL &&
-         g_file_enumerator_iterate (enumerator, &info, &child, NULL, NULL) &&
-         info != NULL)
-    {
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        remove_tree (child);
-      else
-        g_file_delete (child, NULL, NULL);
-    }
-
-  g_file_delete (file, NULL, NULL);
 }
 
 /* Asserts every file below @expected exists below @actual with the same bytes;
@@ -172,46 +112,6 @@ assert_same_files (GFile *expected,
 }
 
 /* Helpers: main loop */
-
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-wait_for (Predicate predicate,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (WAIT_TIMEOUT_MS, on_timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return predicate (data);
-}
-
-/* Lets the window lay out and draw, and transitions finish. */
-static void
-wait_ms (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, on_timeout_cb, &timed_out);
-
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gboolean
 window_is_idle (gpointer data)
@@ -393,7 +293,7 @@ open_and_wait (MiWindow *window,
   g_assert_true (mi_window_get_busy (window));
   g_assert_cmpstr (get_page (window), ==, "loading");
 
-  g_assert_true (wait_for (window_is_idle, window));
+  g_assert_true (mi_ui_test_wait_for (window_is_idle, window));
 }
 
 
@@ -419,7 +319,7 @@ static void
 close_window (MiWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_ms (10);
+  mi_ui_test_wait_ms (10);
 }
 
 /* Tests */
@@ -438,7 +338,7 @@ test_window_example (void)
   MiWindow *window;
   RowsWait rows = { NULL, 1 };
 
-  copy_tree (src, folder);
+  mi_ui_test_copy_tree (src, folder);
 
   window = new_window ();
   open_and_wait (window, folder);
@@ -454,7 +354,7 @@ test_window_example (void)
   g_assert_cmpstr (mi_issue_get_title (issue), ==, "Performance Optimization Saga");
 
   rows.window = window;
-  g_assert_true (wait_for (rows_are_shown, &rows));
+  g_assert_true (mi_ui_test_wait_for (rows_are_shown, &rows));
   assert_row (window, "Performance Optimization Saga", "Resolved", "resolved", "3 attempts");
 
   /* The last attempt succeeded: its icon says so. */
@@ -497,9 +397,9 @@ test_window_example (void)
 
   /* Closing saves the window's size. */
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 555);
-  wait_ms (100);
+  mi_ui_test_wait_ms (100);
   gtk_window_close (GTK_WINDOW (window));
-  wait_ms (10);
+  mi_ui_test_wait_ms (10);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 555);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
@@ -534,7 +434,7 @@ test_window_fixtures (void)
       RowsWait rows = { NULL, 1 };
 
       g_test_message ("fixture %s", f->fixture);
-      copy_tree (src, folder);
+      mi_ui_test_copy_tree (src, folder);
 
       window = new_window ();
       open_and_wait (window, folder);
@@ -543,7 +443,7 @@ test_window_fixtures (void)
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (get_list_view (window)))), ==, 1);
 
       rows.window = window;
-      g_assert_true (wait_for (rows_are_shown, &rows));
+      g_assert_true (mi_ui_test_wait_for (rows_are_shown, &rows));
       assert_row (window, f->title, f->status, f->status_id, f->attempts);
 
       close_window (window);
@@ -564,13 +464,13 @@ test_window_several (void)
       g_autoptr(GFile) src = source_file ("tests", "fixtures", fixtures[i].fixture,
                                           "docs", "meta-issues", NULL);
 
-      copy_tree (src, issues);
+      mi_ui_test_copy_tree (src, issues);
     }
 
   {
     g_autoptr(GFile) src = source_file ("resources", "example", "docs", "meta-issues", NULL);
 
-    copy_tree (src, issues);
+    mi_ui_test_copy_tree (src, issues);
   }
 
   window = new_window ();
@@ -582,7 +482,7 @@ test_window_several (void)
                     ==, G_N_ELEMENTS (fixtures) + 1);
 
   rows.window = window;
-  g_assert_true (wait_for (rows_are_shown, &rows));
+  g_assert_true (mi_ui_test_wait_for (rows_are_shown, &rows));
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
     assert_row (window, fixtures[i].title, fixtures[i].status, fixtures[i].status_id,
@@ -626,7 +526,7 @@ test_window_no_workspace (void)
   MiWindow *window;
 
   window = new_window ();
-  wait_ms (50);
+  mi_ui_test_wait_ms (50);
 
   g_assert_cmpstr (get_page (window), ==, "no-workspace");
   g_assert_null (mi_window_get_workspace (window));
@@ -672,14 +572,14 @@ test_window_open_example (void)
   window = new_window ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL));
   g_assert_true (mi_window_get_busy (window));
-  g_assert_true (wait_for (window_is_idle, window));
+  g_assert_true (mi_ui_test_wait_for (window_is_idle, window));
 
   g_assert_cmpstr (get_page (window), ==, "issues");
   g_assert_true (g_file_test (readme, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (dot_git, G_FILE_TEST_IS_DIR));
 
   rows.window = window;
-  g_assert_true (wait_for (rows_are_shown, &rows));
+  g_assert_true (mi_ui_test_wait_for (rows_are_shown, &rows));
   assert_row (window, "Performance Optimization Saga", "Resolved", "resolved", "3 attempts");
 
   last = g_settings_get_string (settings, "last-workspace");
@@ -704,7 +604,7 @@ test_window_actions (void)
   g_settings_set_strv (settings, "recent-workspaces", recent);
 
   window = new_window ();
-  wait_ms (50);
+  mi_ui_test_wait_ms (50);
 
   quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
   g_assert_cmpstr (quit_accels[0], ==, "<Control>q");
@@ -723,7 +623,7 @@ test_window_actions (void)
   /* Keyboard Shortcuts and About open their windows. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  wait_ms (100);
+  mi_ui_test_wait_ms (100);
 
   toplevels = gtk_window_list_toplevels ();
   {
@@ -767,7 +667,7 @@ open_example_copy (GFile **folder_out,
   g_autoptr(GFile) folder = make_temp_dir ("page");
   MiWindow *window;
 
-  copy_tree (src, folder);
+  mi_ui_test_copy_tree (src, folder);
 
   window = new_window ();
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
@@ -850,7 +750,7 @@ test_window_pages (void)
 
   /* Overview */
   show_view (window, "overview");
-  wait_ms (100);
+  mi_ui_test_wait_ms (100);
   {
     GtkWidget *pill = find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "status-pill");
 
@@ -892,7 +792,7 @@ test_window_pages (void)
       g_assert_cmpuint (mi_attempt_get_number (attempt), ==, i + 1);
     }
   g_assert_cmpuint (mi_attempts_view_get_selected_number (attempts), ==, 3);
-  wait_ms (100);
+  mi_ui_test_wait_ms (100);
   g_assert_nonnull (find_label (GTK_WIDGET (attempts), "Attempt 003"));
   g_assert_nonnull (find_label (GTK_WIDGET (attempts), "Connection management was root cause"));
   mi_attempts_view_select_number (attempts, 1);
@@ -911,7 +811,7 @@ test_window_pages (void)
       g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, column_titles[i]);
     }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (matrix))), ==, 3);
-  wait_ms (200);
+  mi_ui_test_wait_ms (200);
   g_assert_true (has_label_with_class (GTK_WIDGET (matrix), "5,100ms", "verdict-fail"));
   g_assert_true (has_label_with_class (GTK_WIDGET (matrix), "380ms", "verdict-pass"));
   g_assert_true (has_label_with_class (GTK_WIDGET (matrix), "280MB", "verdict-pass"));
@@ -928,7 +828,7 @@ test_window_pages (void)
 
       g_assert_cmpuint (mi_hypothesis_get_version (hypothesis), ==, 3 - i);
     }
-  wait_ms (100);
+  mi_ui_test_wait_ms (100);
   g_assert_nonnull (find_label (GTK_WIDGET (page), "Final Understanding"));
   save_screenshots (window, "page-understanding");
 
@@ -948,7 +848,7 @@ test_window_pages (void)
 
   /* Narrow: the leaflet folds, the view switcher moves to the bottom. */
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 760);
-  wait_ms (300);
+  mi_ui_test_wait_ms (300);
   {
     AdwLeaflet *leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
 
@@ -974,12 +874,12 @@ test_window_filter_sort (void)
       g_autoptr(GFile) src = source_file ("tests", "fixtures", fixtures[i].fixture,
                                           "docs", "meta-issues", NULL);
 
-      copy_tree (src, issues);
+      mi_ui_test_copy_tree (src, issues);
     }
   {
     g_autoptr(GFile) src = source_file ("resources", "example", "docs", "meta-issues", NULL);
 
-    copy_tree (src, issues);
+    mi_ui_test_copy_tree (src, issues);
   }
 
   window = new_window ();
@@ -1024,7 +924,7 @@ test_window_filter_sort (void)
     g_usleep (20000);
     g_assert_true (g_file_load_contents (readme, NULL, &contents, &len, NULL, NULL));
     g_assert_true (g_file_set_contents (g_file_peek_path (readme), contents, len, NULL));
-    wait_ms (900);
+    mi_ui_test_wait_ms (900);
     first = g_list_model_get_item (model, 0);
     g_assert_cmpstr (mi_issue_get_slug (first), ==, "just-started");
   }
@@ -1038,7 +938,7 @@ test_window_filter_sort (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), >=, 1);
   mi_window_set_search_text (window, "no such words anywhere");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  wait_ms (100);
+  mi_ui_test_wait_ms (100);
   save_screenshots (window, "no-match");
   mi_window_set_search_text (window, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
@@ -1075,7 +975,7 @@ respond (AdwMessageDialog *dialog,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_ms (50);
+  mi_ui_test_wait_ms (50);
 }
 
 static void
@@ -1121,7 +1021,7 @@ test_window_edits (void)
   text = read_issue_file (folder, "test-cases.md");
   g_assert_nonnull (strstr (text, "- Attempt 004: 900ms (PASS)"));
   g_clear_pointer (&text, g_free);
-  wait_ms (100);
+  mi_ui_test_wait_ms (100);
   g_assert_true (has_label_with_class (GTK_WIDGET (page), "900ms", "verdict-pass"));
 
   /* A hypothesis version. */
@@ -1192,7 +1092,7 @@ test_window_edits (void)
 
   /* It has no attempts yet: the Attempts view says so, with its action. */
   show_view (window, "attempts");
-  wait_ms (100);
+  mi_ui_test_wait_ms (100);
   g_assert_nonnull (find_label (mi_window_get_issue_page (window), "No Attempts Yet"));
   save_screenshots (window, "no-attempts");
 
@@ -1223,23 +1123,6 @@ matrix_shows_new_value (gpointer data)
   return has_label_with_class (wait->page, "6,000ms", "verdict-fail");
 }
 
-static gboolean
-wait_within (Predicate predicate,
-             gpointer  data,
-             guint     ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (ms, on_timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return predicate (data);
-}
-
 /* Another program writes the files: the window shows it within a second,
  * on the same selected meta-issue. */
 static void
@@ -1256,7 +1139,7 @@ test_window_external_edit (void)
   gint64 start;
 
   show_view (window, "overview");
-  wait_ms (100);
+  mi_ui_test_wait_ms (100);
 
   text = read_issue_file (folder, "README.md");
   edited = g_string_new (text);
@@ -1265,7 +1148,7 @@ test_window_external_edit (void)
                                   "example-performance-saga", "README.md", NULL);
   start = g_get_monotonic_time ();
   g_assert_true (g_file_set_contents (readme_path, edited->str, edited->len, NULL));
-  g_assert_true (wait_within (status_is_abandoned, &wait, 1000));
+  g_assert_true (mi_ui_test_wait_within (status_is_abandoned, &wait, 1000));
   g_test_message ("the status changed on screen after %" G_GINT64_FORMAT " ms",
                   (g_get_monotonic_time () - start) / 1000);
   g_assert_true (mi_window_get_issue (window) == issue);
@@ -1279,7 +1162,7 @@ test_window_external_edit (void)
   tests_path = g_build_filename (g_file_peek_path (folder), "docs", "meta-issues",
                                  "example-performance-saga", "test-cases.md", NULL);
   g_assert_true (g_file_set_contents (tests_path, edited->str, edited->len, NULL));
-  g_assert_true (wait_within (matrix_shows_new_value, &wait, 1000));
+  g_assert_true (mi_ui_test_wait_within (matrix_shows_new_value, &wait, 1000));
   g_assert_true (mi_window_get_issue (window) == issue);
 
   close_window (window);
@@ -1303,7 +1186,7 @@ test_window_reload (void)
       g_autoptr(GFile) src = source_file ("tests", "fixtures", fixtures[i].fixture,
                                           "docs", "meta-issues", NULL);
 
-      copy_tree (src, issues);
+      mi_ui_test_copy_tree (src, issues);
     }
 
   window = new_window ();
@@ -1322,7 +1205,7 @@ test_window_reload (void)
   g_assert_cmpstr (get_page (window), ==, "issues");
   g_assert_true (mi_window_get_workspace (window) == old_workspace);
 
-  g_assert_true (wait_for (window_is_idle, window));
+  g_assert_true (mi_ui_test_wait_for (window_is_idle, window));
   g_assert_true (mi_window_get_workspace (window) != old_workspace);
   g_assert_cmpstr (get_page (window), ==, "issues");
   g_assert_nonnull (mi_window_get_issue (window));
@@ -1367,7 +1250,7 @@ test_window_chart (void)
   gsize length = 0;
 
   show_view (window, "test-cases");
-  wait_ms (100);
+  mi_ui_test_wait_ms (100);
 
   /* The Test cases page charts one test case: the first, until another is
    * picked; the chart follows the pick. */
@@ -1423,9 +1306,9 @@ test_window_drop (void)
   GtkDropTarget *target = NULL;
   GListModel *controllers;
 
-  copy_tree (src, folder);
+  mi_ui_test_copy_tree (src, folder);
   window = new_window ();
-  wait_ms (50);
+  mi_ui_test_wait_ms (50);
 
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
@@ -1448,7 +1331,7 @@ test_window_drop (void)
   g_boxed_free (GDK_TYPE_FILE_LIST, files);
   g_assert_true (handled);
 
-  g_assert_true (wait_for (window_is_idle, window));
+  g_assert_true (mi_ui_test_wait_for (window_is_idle, window));
   g_assert_cmpstr (get_page (window), ==, "issues");
 
   close_window (window);
@@ -1563,7 +1446,7 @@ open_from_files_view (MiWindow   *window,
   editor = mi_editor_stack_get_current (mi_files_view_get_stack (files_view));
   g_assert_nonnull (editor);
   g_assert_cmpstr (mi_editor_get_title (editor), ==, name);
-  g_assert_true (wait_for (editor_is_loaded, editor));
+  g_assert_true (mi_ui_test_wait_for (editor_is_loaded, editor));
   g_assert_false (mi_editor_get_read_only (editor));
 
   return editor;
@@ -1584,7 +1467,7 @@ type_over (MiEditor   *editor,
   gtk_text_buffer_delete (buffer, &match_start, &match_end);
   gtk_text_buffer_insert (buffer, &match_start, new, -1);
   gtk_text_buffer_end_user_action (buffer);
-  wait_ms (20);
+  mi_ui_test_wait_ms (20);
 }
 
 static void
@@ -1592,7 +1475,7 @@ save_from_files_view (MiWindow *window,
                       MiEditor *editor)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_files_view (window)), "files.save", NULL));
-  g_assert_true (wait_for (editor_is_saved, editor));
+  g_assert_true (mi_ui_test_wait_for (editor_is_saved, editor));
 }
 
 typedef struct
@@ -1663,7 +1546,7 @@ test_window_editor_save (void)
   g_assert_cmpstr (after, ==, expected->str);
 
   show_view (window, "overview");
-  g_assert_true (wait_within (overview_shows_abandoned, &wait, 3000));
+  g_assert_true (mi_ui_test_wait_within (overview_shows_abandoned, &wait, 3000));
   g_assert_true (mi_window_get_issue (window) == issue);
 
   /* Editor only: remembered. */
@@ -1704,7 +1587,7 @@ test_window_editor_structured_edit (void)
 
   /* Refused: nothing written, the buffer kept, a toast says why. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
-  wait_ms (50);
+  mi_ui_test_wait_ms (50);
   text = read_issue_file (folder, "README.md");
   g_assert_cmpstr (text, ==, before);
   g_clear_pointer (&text, g_free);
@@ -1722,7 +1605,7 @@ test_window_editor_structured_edit (void)
 
   /* Saved: accepted, and the buffer (no unsaved changes) shows the file. */
   save_from_files_view (window, editor);
-  g_assert_true (wait_within (readme_was_read_again, &wait, 3000));
+  g_assert_true (mi_ui_test_wait_within (readme_was_read_again, &wait, 3000));
   buffer = GTK_TEXT_BUFFER (mi_editor_get_buffer (editor));
   gtk_text_buffer_get_iter_at_line (buffer, &cursor, 20);
   gtk_text_buffer_place_cursor (buffer, &cursor);
@@ -1779,7 +1662,7 @@ test_window_editor_attempt_file (void)
   MiEditor *editor;
 
   show_view (window, "attempts");
-  wait_ms (50);
+  mi_ui_test_wait_ms (50);
   attempt = mi_issue_find_attempt (mi_window_get_issue (window), mi_issue_page_get_selected_attempt (page));
   g_assert_nonnull (attempt);
 
@@ -1792,7 +1675,7 @@ test_window_editor_attempt_file (void)
   g_assert_cmpuint (mi_editor_stack_get_n_editors (stack), ==, 1);
   editor = mi_editor_stack_get_current (stack);
   g_assert_true (g_file_equal (mi_editor_get_file (editor), mi_attempt_get_approach_file (attempt)));
-  g_assert_true (wait_for (editor_is_loaded, editor));
+  g_assert_true (mi_ui_test_wait_for (editor_is_loaded, editor));
   g_assert_cmpstr (mi_editor_get_title (editor), ==, "solution-approach.md");
 
   /* The results file: a second tab; the first again: the same tab. */
@@ -1861,11 +1744,11 @@ answer_save_question (const char *response)
 {
   AdwMessageDialog *dialog;
 
-  g_assert_true (wait_for (save_question_shown, NULL));
+  g_assert_true (mi_ui_test_wait_for (save_question_shown, NULL));
   dialog = find_save_question ();
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_ms (50);
+  mi_ui_test_wait_ms (50);
 }
 
 /* Closing the window, or opening another workspace, with unsaved text
@@ -1903,12 +1786,12 @@ test_window_editor_close (void)
   /* Close again: Discard closes, the file keeps its bytes. */
   gtk_window_close (GTK_WINDOW (window));
   answer_save_question ("discard");
-  g_assert_true (wait_for (window_is_gone, window));
+  g_assert_true (mi_ui_test_wait_for (window_is_gone, window));
   g_object_unref (window);
 
   text = read_issue_file (folder, "README.md");
   g_assert_cmpstr (text, ==, before);
-  wait_ms (50);
+  mi_ui_test_wait_ms (50);
 }
 
 /* Unsaved text of a crashed session opens at startup, and a toast says so. */
@@ -1925,7 +1808,7 @@ test_window_editor_drafts (void)
   MiWindow *window;
   MiEditor *editor;
 
-  copy_tree (src, folder);
+  mi_ui_test_copy_tree (src, folder);
   readme = g_file_resolve_relative_path (folder, "docs/meta-issues/example-performance-saga/README.md");
   g_assert_true (mi_drafts_save (mi_drafts_get_default (), readme, draft, strlen (draft), &error));
   g_assert_no_error (error);
@@ -1938,7 +1821,7 @@ test_window_editor_drafts (void)
   g_assert_cmpuint (mi_editor_stack_get_n_editors (stack), ==, 1);
   editor = mi_editor_stack_get_editor (stack, 0);
   g_assert_true (g_file_equal (mi_editor_get_file (editor), readme));
-  g_assert_true (wait_for (editor_is_loaded, editor));
+  g_assert_true (mi_ui_test_wait_for (editor_is_loaded, editor));
   g_assert_true (mi_editor_get_draft_restored (editor));
   g_assert_true (mi_editor_get_modified (editor));
   {
@@ -1967,7 +1850,7 @@ test_window_editor_drafts (void)
 
   /* Discarded: the draft goes. */
   mi_editor_discard_changes (editor);
-  wait_ms (100);
+  mi_ui_test_wait_ms (100);
   left = mi_drafts_list (mi_drafts_get_default (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (left->len, ==, 0);
@@ -2028,7 +1911,7 @@ main (int   argc,
   g_clear_object (&app);
 
   root = g_file_new_for_path (tmp_root);
-  remove_tree (root);
+  mi_ui_test_remove_tree (root);
   g_free (tmp_root);
 
   return ret;
