@@ -16,6 +16,7 @@
 #include "mi-links.h"
 #include "mi-log-entry.h"
 #include "mi-measurement.h"
+#include "mi-merge.h"
 #include "mi-render.h"
 #include "mi-renumber.h"
 #include "mi-repository.h"

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "mi-edit-private.h"
+#include "mi-merge.h"
 
 /*
  * The text edits that every structured edit is made of, and MiChange: the
@@ -78,6 +79,16 @@ mi_change_commit (MiChange  *change,
   for (guint i = 0; i < change->docs->len; i++)
     if (!mi_document_check_disk (g_ptr_array_index (change->docs, i), NULL, error))
       return FALSE;
+
+  /* … or when a guard says one of them must not be written now. */
+  for (guint i = 0; i < change->docs->len; i++)
+    {
+      MiDocument *doc = g_ptr_array_index (change->docs, i);
+
+      if (!mi_write_guard_check (mi_document_get_file (doc), g_ptr_array_index (change->originals, i),
+                                 mi_document_get_bytes (doc), error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < change->docs->len; i++)
     {

@@ -21,7 +21,9 @@
  * Links of a preview to markdown files of the workspace open in the stack;
  * anything else opens with the desktop. An open file whose buffer has no
  * unsaved changes follows the disk (a structured edit, another program),
- * as an ordinary undoable edit of the buffer.
+ * as an ordinary undoable edit of the buffer; one with unsaved changes
+ * gets a structured edit the same way, beside those changes, when the two
+ * are apart (the window's write guard refuses the edit otherwise).
  */
 
 struct _MiFilesView
@@ -183,36 +185,6 @@ is_in_workspace (MiFilesView *self,
   return self->root != NULL && g_file_has_prefix (file, self->root);
 }
 
-/* Where two texts differ: the length of their common beginning and end,
- * on character (and CR LF) boundaries. */
-static void
-find_common_affixes (const char *a,
-                     gsize       a_len,
-                     const char *b,
-                     gsize       b_len,
-                     gsize      *prefix,
-                     gsize      *suffix)
-{
-  gsize p = 0, s = 0, max;
-
-  while (p < a_len && p < b_len && a[p] == b[p])
-    p++;
-  while (p > 0 && (((a[p] & 0xC0) == 0x80) || ((b[p] & 0xC0) == 0x80) ||
-                   (a[p - 1] == '\r' && (a[p] == '\n' || b[p] == '\n'))))
-    p--;
-
-  max = MIN (a_len, b_len) - p;
-  while (s < max && a[a_len - 1 - s] == b[b_len - 1 - s])
-    s++;
-  while (s > 0 && (((a[a_len - s] & 0xC0) == 0x80) ||
-                   (a[a_len - s] == '\n' && a_len - s > p && a[a_len - s - 1] == '\r') ||
-                   (b[b_len - s] == '\n' && b_len - s > p && b[b_len - s - 1] == '\r')))
-    s--;
-
-  *prefix = p;
-  *suffix = s;
-}
-
 /* Brings an editor without unsaved changes up to the file on disk: the
  * difference becomes one undoable edit, so the cursor and the scroll
  * position stay where they were. */
@@ -258,13 +230,79 @@ sync_editor (MiEditor *editor)
   if (old_len == len && memcmp (old, text, len) == 0)
     return;
 
-  find_common_affixes (old, old_len, text, len, &prefix, &suffix);
+  mi_text_common_affixes (old, old_len, text, len, &prefix, &suffix);
   middle = g_strndup (text + prefix, len - prefix - suffix);
 
   if (mi_editor_apply_edit (editor, bom + prefix, old_len - prefix - suffix, middle))
     gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (mi_editor_get_buffer (editor)), FALSE);
   else
     mi_editor_resolve_conflict (editor, MI_EDITOR_CONFLICT_RELOAD);
+}
+
+/* What a structured edit that makes the file of @editor @disk (@len
+ * bytes) does to the editor's unsaved text: the span of that text to
+ * replace (@mine, the buffer's text) and the span of @disk to put there,
+ * both after the byte order mark. FALSE when the edit meets the unsaved
+ * changes, or the editor cannot take an edit. */
+static gboolean
+rebase_onto_buffer (MiEditor    *editor,
+                    const char  *disk,
+                    gsize        len,
+                    char       **mine,
+                    MiTextSpan  *span)
+{
+  MiDocument *document = mi_editor_get_document (editor);
+  const char *base;
+  gsize base_len, bom;
+
+  if (document == NULL ||
+      mi_editor_get_loading (editor) ||
+      mi_editor_get_read_only (editor) ||
+      mi_editor_get_conflict (editor) ||
+      !mi_document_is_utf8 (document))
+    return FALSE;
+
+  base = mi_document_get_text (document, &base_len);
+  bom = mi_document_get_bom_length (document);
+  if (base == NULL || len < bom || memcmp (disk, base, bom) != 0 ||
+      !g_utf8_validate_len (disk + bom, len - bom, NULL))
+    return FALSE;
+
+  *mine = mi_editor_dup_text (editor);
+  return mi_text_rebase (base + bom, base_len - bom, *mine, strlen (*mine), disk + bom, len - bom, span);
+}
+
+/* Carries what a structured edit just wrote into an editor with unsaved
+ * changes: one more undoable edit, the user's changes kept and still
+ * unsaved, and the file as it is now what a later save compares with.
+ * When the two meet (the write guard refuses that before anything is
+ * written), the editor is left alone and saving will tell. */
+static void
+carry_into_editor (MiEditor *editor)
+{
+  g_autoptr(MiDocument) disk = mi_document_new (mi_editor_get_file (editor));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mine = NULL;
+  g_autofree char *middle = NULL;
+  MiTextSpan span;
+  const char *text;
+  gsize len, bom;
+
+  if (!mi_document_load (disk, NULL, &error) || !mi_document_is_utf8 (disk))
+    return;
+
+  text = mi_document_get_text (disk, &len);
+  if (!rebase_onto_buffer (editor, text, len, &mine, &span))
+    return;
+
+  if (!mi_document_load (mi_editor_get_document (editor), NULL, &error))
+    return;
+  if (span.length == 0 && span.text_length == 0)
+    return;
+
+  bom = mi_document_get_bom_length (disk);
+  middle = g_strndup (text + bom + span.text_offset, span.text_length);
+  mi_editor_apply_edit (editor, bom + span.offset, span.length, middle);
 }
 
 /* Callbacks */
@@ -639,6 +677,74 @@ mi_files_view_sync_with_disk (MiFilesView *self,
       if (other != NULL && (g_file_equal (other, file) || g_file_has_prefix (other, file)))
         sync_editor (editor);
     }
+}
+
+/**
+ * mi_files_view_carry_edit:
+ * @folder: the folder of the meta-issue a structured edit just wrote
+ *
+ * Shows a structured edit in every open file below @folder: the editors
+ * without unsaved changes follow the disk, and those with unsaved changes
+ * get the edit as one more undoable edit of their text.
+ */
+void
+mi_files_view_carry_edit (MiFilesView *self,
+                          GFile       *folder)
+{
+  guint n;
+
+  g_return_if_fail (MI_IS_FILES_VIEW (self));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  n = mi_editor_stack_get_n_editors (self->editor_stack);
+  for (guint i = 0; i < n; i++)
+    {
+      MiEditor *editor = mi_editor_stack_get_editor (self->editor_stack, i);
+      GFile *file = mi_editor_get_file (editor);
+
+      if (file == NULL || !(g_file_equal (file, folder) || g_file_has_prefix (file, folder)))
+        continue;
+      if (mi_editor_get_modified (editor))
+        carry_into_editor (editor);
+      else
+        sync_editor (editor);
+    }
+}
+
+/**
+ * mi_files_view_check_write:
+ * @after: what a structured edit is about to write to @file
+ *
+ * Whether the edit can be carried into @file's open editor: always when
+ * the editor has no unsaved changes; when it has, only if the edit and
+ * those changes are apart. Otherwise @error says which file to save first.
+ */
+gboolean
+mi_files_view_check_write (MiFilesView  *self,
+                           GFile        *file,
+                           GBytes       *after,
+                           GError      **error)
+{
+  g_autofree char *mine = NULL;
+  MiEditor *editor;
+  MiTextSpan span;
+
+  g_return_val_if_fail (MI_IS_FILES_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  editor = mi_editor_stack_find_editor (self->editor_stack, file);
+  if (editor == NULL || !mi_editor_get_modified (editor))
+    return TRUE;
+
+  if (after != NULL &&
+      rebase_onto_buffer (editor, g_bytes_get_data (after, NULL), g_bytes_get_size (after), &mine, &span))
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+               /* Translators: %s is a file name such as "README.md". */
+               _("Your unsaved changes to %s are where this edit writes: save or discard them first"),
+               mi_editor_get_title (editor));
+  return FALSE;
 }
 
 /* Closes every open file that has no unsaved changes. */

@@ -25,6 +25,12 @@ MiEditor      *mi_files_view_find_modified  (MiFilesView *self,
                                              GFile       *file);
 void           mi_files_view_sync_with_disk (MiFilesView *self,
                                              GFile       *file);
+void           mi_files_view_carry_edit     (MiFilesView *self,
+                                             GFile       *folder);
+gboolean       mi_files_view_check_write    (MiFilesView *self,
+                                             GFile       *file,
+                                             GBytes      *after,
+                                             GError     **error);
 void           mi_files_view_close_saved    (MiFilesView *self);
 
 G_END_DECLS

@@ -38,48 +38,15 @@ is_accepted (AdwMessageDialog *dialog,
   return !g_str_equal (response, "cancel");
 }
 
-/* A structured edit of @files while one of them has unsaved changes in
- * the editor would split the truth in two: it is refused, with a toast
- * naming the file. Returns TRUE when the edit may go ahead. */
-static gboolean
-check_unsaved (MiWindow          *self,
-               MiIssue           *issue,
-               const MiIssueFile *files,
-               guint              n_files)
-{
-  MiFilesView *files_view = mi_issue_page_get_files_view (self->issue_page);
-
-  for (guint i = 0; i < n_files; i++)
-    {
-      GFile *file = mi_issue_get_file (issue, files[i]);
-      MiEditor *editor = file != NULL ? mi_files_view_find_modified (files_view, file) : NULL;
-
-      if (editor != NULL)
-        {
-          g_autofree char *message = NULL;
-
-          /* Translators: %s is a file name such as "README.md". */
-          message = g_strdup_printf (_("Save or discard your changes to %s first"),
-                                     mi_editor_get_title (editor));
-          _mi_window_show_toast (self, message);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-#define CHECK_UNSAVED(self, issue, ...) \
-  check_unsaved ((self), (issue), (const MiIssueFile[]) { __VA_ARGS__ }, \
-                 sizeof ((const MiIssueFile[]) { __VA_ARGS__ }) / sizeof (MiIssueFile))
-
-/* The open files of @issue without unsaved changes show the edit. */
+/* The open files of @issue show the edit: those with unsaved changes as
+ * one more undoable edit of their text (the window's write guard refused
+ * the edit before it wrote anything if it met those changes). */
 static void
 sync_editors (MiWindow *self,
               MiIssue  *issue)
 {
-  mi_files_view_sync_with_disk (mi_issue_page_get_files_view (self->issue_page),
-                                mi_issue_get_folder (issue));
+  mi_files_view_carry_edit (mi_issue_page_get_files_view (self->issue_page),
+                            mi_issue_get_folder (issue));
 }
 
 /* Workspace */
@@ -330,8 +297,6 @@ on_new_attempt_response_cb (AdwMessageDialog *dialog,
 
   if (!is_accepted (dialog, response) || issue == NULL)
     return;
-  if (!CHECK_UNSAVED (self, issue, MI_ISSUE_FILE_README, MI_ISSUE_FILE_LOG))
-    return;
 
   hypothesis = mi_dialog_get_text (dialog, "hypothesis");
   attempt = mi_issue_add_attempt (issue, mi_dialog_get_text (dialog, "title"),
@@ -359,8 +324,6 @@ new_attempt_action (GtkWidget  *widget,
   GtkWidget *title;
 
   if (mi_window_get_issue (self) == NULL)
-    return;
-  if (!CHECK_UNSAVED (self, mi_window_get_issue (self), MI_ISSUE_FILE_README, MI_ISSUE_FILE_LOG))
     return;
 
   dialog = mi_dialog_new (GTK_WINDOW (self), _("New Attempt"),
@@ -406,8 +369,6 @@ on_record_response_cb (AdwMessageDialog *dialog,
 
   if (test >= g_strv_length (ids) || attempt >= numbers->len || verdict >= G_N_ELEMENTS (verdicts))
     return;
-  if (!CHECK_UNSAVED (self, issue, MI_ISSUE_FILE_TEST_CASES))
-    return;
 
   if (!mi_issue_record_result (issue, ids[test], g_array_index (numbers, guint, attempt),
                                mi_dialog_get_text (dialog, "value"), verdicts[verdict], &error))
@@ -439,8 +400,6 @@ record_result_action (GtkWidget  *widget,
   GtkWidget *value;
 
   if (issue == NULL)
-    return;
-  if (!CHECK_UNSAVED (self, issue, MI_ISSUE_FILE_TEST_CASES))
     return;
 
   model = mi_issue_get_test_cases (issue);
@@ -515,8 +474,6 @@ set_status_action (GtkWidget  *widget,
 
   if (issue == NULL)
     return;
-  if (!CHECK_UNSAVED (self, issue, MI_ISSUE_FILE_README))
-    return;
 
   /* "In Progress (Attempt 003)": the attempt being worked on. */
   if (status == MI_STATUS_IN_PROGRESS || status == MI_STATUS_RESOLVED)
@@ -546,8 +503,6 @@ on_hypothesis_response_cb (AdwMessageDialog *dialog,
 
   if (!is_accepted (dialog, response) || issue == NULL)
     return;
-  if (!CHECK_UNSAVED (self, issue, MI_ISSUE_FILE_DESCRIPTION))
-    return;
 
   theory = mi_dialog_get_text (dialog, "theory");
   if (mi_issue_add_hypothesis (issue, mi_dialog_get_text (dialog, "title"),
@@ -570,8 +525,6 @@ add_hypothesis_action (GtkWidget  *widget,
   GtkWidget *title;
 
   if (mi_window_get_issue (self) == NULL)
-    return;
-  if (!CHECK_UNSAVED (self, mi_window_get_issue (self), MI_ISSUE_FILE_DESCRIPTION))
     return;
 
   dialog = mi_dialog_new (GTK_WINDOW (self), _("Add Hypothesis Version"),
@@ -605,8 +558,6 @@ on_log_response_cb (AdwMessageDialog *dialog,
 
   if (!is_accepted (dialog, response) || issue == NULL)
     return;
-  if (!CHECK_UNSAVED (self, issue, MI_ISSUE_FILE_LOG))
-    return;
 
   if (!mi_issue_add_log_entry (issue, mi_dialog_get_text (dialog, "text"), NULL, &error))
     _mi_window_show_error (self, _("Could Not Add the Log Entry"), error);
@@ -627,8 +578,6 @@ add_log_entry_action (GtkWidget  *widget,
   GtkWidget *text;
 
   if (mi_window_get_issue (self) == NULL)
-    return;
-  if (!CHECK_UNSAVED (self, mi_window_get_issue (self), MI_ISSUE_FILE_LOG))
     return;
 
   dialog = mi_dialog_new (GTK_WINDOW (self), _("Add Log Entry"),
@@ -727,8 +676,6 @@ insert_chart_action (GtkWidget  *widget,
   g_autofree char *message = NULL;
 
   if (issue == NULL)
-    return;
-  if (!CHECK_UNSAVED (self, issue, MI_ISSUE_FILE_TEST_CASES))
     return;
 
   if (!mi_issue_insert_chart (issue, test_case_id, 0, 0, &error))

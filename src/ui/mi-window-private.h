@@ -34,6 +34,8 @@ struct _MiWindow
   MiIssue              *shown_issue;     /* the selected issue, watched */
   gulong                issue_notify_handler;
   gulong                tests_changed_handler;
+  guint                 write_guard_id;  /* mi_write_guard_add() */
+  GThread              *thread;          /* the one the window lives on */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;

@@ -772,10 +772,34 @@ mi_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (mi_window_parent_class)->close_request (window);
 }
 
+/* A structured edit of a file open here with unsaved changes goes ahead
+ * only when it can be carried into them (see mi_files_view_carry_edit()). */
+static gboolean
+write_guard_cb (GFile    *file,
+                GBytes   *before,
+                GBytes   *after,
+                gpointer  user_data,
+                GError  **error)
+{
+  MiWindow *self = user_data;
+
+  /* The window's widgets live on its own thread, where its edits run. */
+  if (g_thread_self () != self->thread || self->issue_page == NULL)
+    return TRUE;
+
+  return mi_files_view_check_write (mi_issue_page_get_files_view (self->issue_page), file, after, error);
+}
+
 static void
 mi_window_dispose (GObject *object)
 {
   MiWindow *self = MI_WINDOW (object);
+
+  if (self->write_guard_id != 0)
+    {
+      mi_write_guard_remove (self->write_guard_id);
+      self->write_guard_id = 0;
+    }
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -961,6 +985,8 @@ mi_window_init (MiWindow *self)
 #endif
 
   self->settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
+  self->thread = g_thread_self ();
+  self->write_guard_id = mi_write_guard_add (write_guard_cb, self);
 
   /* workspace → filter → sort → selection → list view */
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);

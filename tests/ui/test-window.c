@@ -1564,73 +1564,86 @@ test_window_editor_save (void)
   close_window (window);
 }
 
-/* A structured edit of a file with unsaved changes in the editor is
- * refused, the file untouched; once saved, the edit goes through and the
- * open buffer shows it. */
+/* A structured edit of a file with unsaved changes in the editor: apart
+ * from those changes, it is written to disk and carried into the buffer as
+ * one more undoable edit, the typing kept and still unsaved; where the
+ * typing is, it is refused before anything is written. Saving afterwards
+ * meets no conflict. */
 static void
 test_window_editor_structured_edit (void)
 {
   g_autoptr(GFile) folder = NULL;
   MiWindow *window = open_example_copy (&folder, 1100, 760);
   MiIssue *issue = mi_window_get_issue (window);
-  ModelWait wait = { issue, mi_window_get_issue_page (window), "A note typed in the editor." };
+  ModelWait wait = { issue, mi_window_get_issue_page (window), "**Status:** In Progress (Attempt 003)" };
+  const char *typed_old = "Multiple solution approaches were required";
+  const char *typed_new = "Three solution approaches, typed in the editor, were required";
   g_autofree char *before = read_issue_file (folder, "README.md");
   g_autofree char *text = NULL;
   g_autofree char *shown = NULL;
+  g_autoptr(GString) expected = NULL;
   GtkTextBuffer *buffer;
   GtkTextIter cursor;
   MiEditor *editor;
 
   editor = open_from_files_view (window, "README.md");
-  type_over (editor, "**Status:** Resolved (Attempt 003)",
-             "**Status:** Resolved (Attempt 003)\nA note typed in the editor.\n");
-
-  /* Refused: nothing written, the buffer kept, a toast says why. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
-  mi_ui_test_wait_ms (50);
-  text = read_issue_file (folder, "README.md");
-  g_assert_cmpstr (text, ==, before);
-  g_clear_pointer (&text, g_free);
-  g_assert_cmpint (mi_issue_get_status (issue), ==, MI_STATUS_RESOLVED);
-  g_assert_true (mi_editor_get_modified (editor));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Save or discard your changes to README.md first"));
-
-  /* A file not open with changes may still be edited. */
-  g_assert_null (mi_window_get_dialog (window));
-  {
-    AdwMessageDialog *dialog = activate_for_dialog (window, "win.add-log-entry");
-
-    respond (dialog, "cancel");
-  }
-
-  /* Saved: accepted, and the buffer (no unsaved changes) shows the file. */
-  save_from_files_view (window, editor);
-  g_assert_true (mi_ui_test_wait_within (readme_was_read_again, &wait, 3000));
   buffer = GTK_TEXT_BUFFER (mi_editor_get_buffer (editor));
-  gtk_text_buffer_get_iter_at_line (buffer, &cursor, 20);
+  type_over (editor, typed_old, typed_new);
+  gtk_text_buffer_get_iter_at_line (buffer, &cursor, 30);
   gtk_text_buffer_place_cursor (buffer, &cursor);
 
+  /* Apart from the typing: written, with the status only. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
   text = read_issue_file (folder, "README.md");
-  g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)"));
-  g_assert_nonnull (strstr (text, "A note typed in the editor."));
+  expected = g_string_new (before);
+  g_assert_cmpuint (g_string_replace (expected, "**Status:** Resolved (Attempt 003)",
+                                      "**Status:** In Progress (Attempt 003)", 1), ==, 1);
+  g_assert_cmpstr (text, ==, expected->str);
   g_assert_cmpint (mi_issue_get_status (issue), ==, MI_STATUS_IN_PROGRESS);
 
+  /* The buffer: the file on disk with the typing in it, still unsaved. */
+  g_assert_cmpuint (g_string_replace (expected, typed_old, typed_new, 1), ==, 1);
   shown = dup_buffer_text (editor);
-  g_assert_cmpstr (shown, ==, text);
-  g_assert_false (mi_editor_get_modified (editor));
-  /* One undoable edit: the cursor stays on its line. */
+  g_assert_cmpstr (shown, ==, expected->str);
+  g_assert_true (mi_editor_get_modified (editor));
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-  g_assert_cmpint (gtk_text_iter_get_line (&cursor), ==, 20);
-  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  g_assert_cmpint (gtk_text_iter_get_line (&cursor), ==, 30);
 
-  /* And a save after it does not meet a conflict. */
-  type_over (editor, "A note typed in the editor.", "A note, edited again.");
+  /* One undoable edit: undo takes the status back out of the buffer (not
+   * off the disk), the typing stays; redo brings it again. */
+  gtk_text_buffer_undo (buffer);
+  g_clear_pointer (&shown, g_free);
+  shown = dup_buffer_text (editor);
+  g_assert_nonnull (strstr (shown, "**Status:** Resolved (Attempt 003)"));
+  g_assert_nonnull (strstr (shown, typed_new));
+  gtk_text_buffer_redo (buffer);
+  g_clear_pointer (&shown, g_free);
+  shown = dup_buffer_text (editor);
+  g_assert_cmpstr (shown, ==, expected->str);
+
+  /* Where the typing is: refused, nothing written, a toast says why. */
+  type_over (editor, "**Status:** In Progress", "**Status:** In Review");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "resolved"));
+  mi_ui_test_wait_ms (50);
+  g_clear_pointer (&text, g_free);
+  text = read_issue_file (folder, "README.md");
+  g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)"));
+  g_assert_null (strstr (text, typed_new));
+  g_assert_cmpint (mi_issue_get_status (issue), ==, MI_STATUS_IN_PROGRESS);
+  g_assert_true (mi_editor_get_modified (editor));
+  g_assert_nonnull (find_label (GTK_WIDGET (window),
+                                "Your unsaved changes to README.md are where this edit writes: "
+                                "save or discard them first"));
+
+  /* A save afterwards meets no conflict: the disk is what the buffer
+   * carried the edit from. */
+  type_over (editor, "**Status:** In Review", "**Status:** In Progress");
   save_from_files_view (window, editor);
   g_assert_false (mi_editor_get_conflict (editor));
   g_clear_pointer (&text, g_free);
   text = read_issue_file (folder, "README.md");
-  g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)\nA note, edited again.\n"));
+  g_assert_cmpstr (text, ==, expected->str);
+  g_assert_true (mi_ui_test_wait_within (readme_was_read_again, &wait, 3000));
 
   close_window (window);
 }
