@@ -842,6 +842,102 @@ test_save_to (Fixture       *fixture,
   assert_file_bytes (fixture->path, "# V\r\n\xEF\xBB\xBFx\n", sizeof text - 1);
 }
 
+/* Released: the text is read again when needed, the same bytes; a line
+ * index and an edit work as before; dup_text leaves it released. */
+static void
+test_release_restore (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  const char *text = "# Title\r\n\r\n**Status:** Open\r\n\r\nSome text, é and ü.\r\n";
+  g_autoptr(MiDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+  gsize len = 0;
+
+  write_file (fixture->path, text, -1);
+  doc = load_document (fixture->path);
+  g_assert_false (mi_document_get_released (doc));
+  mi_document_release (doc);
+  g_assert_true (mi_document_get_released (doc));
+  g_assert_true (mi_document_get_exists (doc));
+  g_assert_true (mi_document_is_utf8 (doc));
+  g_assert_false (mi_document_get_modified (doc));
+
+  copy = mi_document_dup_text (doc, &len);
+  g_assert_cmpmem (copy, len, text, strlen (text));
+  g_assert_true (mi_document_get_released (doc));
+
+  g_assert_cmpuint (mi_document_get_n_lines (doc), ==, 5);
+  g_assert_false (mi_document_get_released (doc));
+  g_assert_cmpstr (mi_document_get_newline (doc), ==, "\r\n");
+  g_assert_cmpstr (mi_document_get_text (doc, &len), ==, text);
+
+  /* Saving an edit is checked against what was read, and goes through. */
+  mi_document_release (doc);
+  mi_document_replace (doc, mi_document_line_offset (doc, 3) + strlen ("**Status:** "), strlen ("Open"), "Resolved");
+  g_assert_true (mi_document_save (doc, NULL, &error));
+  g_assert_no_error (error);
+  assert_file_text (fixture->path, "# Title\r\n\r\n**Status:** Resolved\r\n\r\nSome text, é and ü.\r\n");
+
+  /* Edited in memory, it keeps its text. */
+  mi_document_replace (doc, 0, 1, "#");
+  mi_document_release (doc);
+  g_assert_false (mi_document_get_released (doc));
+}
+
+/* Changed or deleted by another program while released: the document
+ * shows what is there now, and refuses to write over it, until loaded
+ * again — as if it had kept its text. */
+static void
+test_release_changed_on_disk (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(MiDocument) doc = NULL;
+  g_autoptr(MiDocument) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *other = g_build_filename (fixture->dir, "other.md", NULL);
+
+  write_file (fixture->path, "# Mine\n\nLine two.\n", -1);
+  doc = load_document (fixture->path);
+  mi_document_release (doc);
+
+  /* Same length, other bytes: the checksum tells. */
+  write_file (fixture->path, "# Ours\n\nLine two.\n", -1);
+  g_assert_false (mi_document_check_disk (doc, NULL, &error));
+  g_assert_error (error, MI_DOCUMENT_ERROR, MI_DOCUMENT_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+
+  copy = mi_document_dup_text (doc, NULL);
+  g_assert_cmpstr (copy, ==, "# Ours\n\nLine two.\n");
+
+  mi_document_replace (doc, 2, 4, "Theirs");
+  g_assert_false (mi_document_save (doc, NULL, &error));
+  g_assert_error (error, MI_DOCUMENT_ERROR, MI_DOCUMENT_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+  assert_file_text (fixture->path, "# Ours\n\nLine two.\n");
+
+  /* Loaded again, it is itself again. */
+  g_assert_true (mi_document_load (doc, NULL, &error));
+  g_assert_cmpstr (mi_document_get_text (doc, NULL), ==, "# Ours\n\nLine two.\n");
+  mi_document_replace (doc, 2, 4, "Theirs");
+  g_assert_true (mi_document_save (doc, NULL, &error));
+  g_assert_no_error (error);
+  assert_file_text (fixture->path, "# Theirs\n\nLine two.\n");
+
+  /* Deleted meanwhile. */
+  write_file (other, "# Other\n", -1);
+  gone = load_document (other);
+  mi_document_release (gone);
+  g_assert_cmpint (g_unlink (other), ==, 0);
+  g_assert_true (mi_document_get_exists (gone));
+  g_assert_cmpstr (mi_document_get_text (gone, NULL), ==, "");
+  g_assert_false (mi_document_save (gone, NULL, &error));
+  g_assert_error (error, MI_DOCUMENT_ERROR, MI_DOCUMENT_ERROR_CHANGED_ON_DISK);
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -875,6 +971,8 @@ main (int   argc,
   ADD ("save/async-edit-meanwhile", test_save_async_edit_meanwhile);
   ADD ("save/async-refused", test_save_async_refused);
   ADD ("save-to", test_save_to);
+  ADD ("release/restore", test_release_restore);
+  ADD ("release/changed-on-disk", test_release_changed_on_disk);
 
 #undef ADD
 

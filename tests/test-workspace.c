@@ -403,6 +403,14 @@ test_open_example (void)
   folder = g_file_resolve_relative_path (root_file, "docs/meta-issues/example-performance-saga");
   g_assert_true (g_file_equal (mi_issue_get_folder (issue), folder));
 
+  /* Parsed, the files' texts are let go (a workspace of 1,000 holds no
+   * 27 MB of text); the first use reads the file again. */
+  for (guint f = 0; f < MI_ISSUE_N_FILES; f++)
+    g_assert_true (mi_document_get_released (mi_issue_get_document (issue, f)));
+  g_assert_nonnull (strstr (mi_document_get_text (mi_issue_get_document (issue, MI_ISSUE_FILE_README), NULL),
+                            "**Status:** Resolved (Attempt 003)"));
+  g_assert_false (mi_document_get_released (mi_issue_get_document (issue, MI_ISSUE_FILE_README)));
+
   mi_test_remove_tree (root);
 }
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <zlib.h>
 
 #include "mi-document.h"
 #include "mi-markdown.h"
@@ -17,6 +18,14 @@
  * MiDocument: one markdown file, as bytes. It remembers the bytes it read so
  * that a save can refuse when another program changed the file meanwhile, and
  * it writes atomically (a temporary file in the same folder, then rename).
+ *
+ * A workspace holds every file of every meta-issue. Once parsed, a
+ * document can let its text go (mi_document_release()), keeping its size
+ * and checksum: the first call that needs the text again reads the file,
+ * and if the file is no longer what was read, the document says so the way
+ * it would have said it with the text in memory — a save or a structured
+ * edit is refused as changed on disk. A document is used from one thread
+ * at a time.
  */
 struct _MiDocument
 {
@@ -28,7 +37,12 @@ struct _MiDocument
   gsize    *starts;      /* line index of bytes, lazily */
   guint     n_lines;
   gint64    mtime;       /* of the file when read or written, µs; 0 when missing */
+  gsize     released_len;  /* while released: the size and CRC-32 of what was read */
+  guint32   released_crc;
   guint     modified : 1;
+  guint     released : 1;       /* bytes and disk_bytes let go, read again on demand */
+  guint     released_utf8 : 1;
+  guint     lost : 1;           /* read again, it was no longer what had been read */
 };
 
 G_DEFINE_FINAL_TYPE (MiDocument, mi_document, G_TYPE_OBJECT)
@@ -51,6 +65,63 @@ invalidate_lines (MiDocument *self)
   self->n_lines = 0;
 }
 
+static gboolean read_disk (GFile         *file,
+                           GBytes       **bytes,
+                           GCancellable  *cancellable,
+                           GError       **error);
+
+static guint32
+checksum (GBytes *bytes)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  uLong crc = crc32 (0L, Z_NULL, 0);
+
+  /* zlib's crc32() takes at most 4 GiB at a time. */
+  while (len > 0)
+    {
+      uInt n = (uInt) MIN (len, G_MAXUINT32);
+
+      crc = crc32 (crc, data, n);
+      data += n;
+      len -= n;
+    }
+  return (guint32) crc;
+}
+
+static gboolean
+is_what_was_read (MiDocument *self,
+                  GBytes     *bytes)
+{
+  return bytes != NULL &&
+         g_bytes_get_size (bytes) == self->released_len &&
+         checksum (bytes) == self->released_crc;
+}
+
+/* Takes the text back from the file after mi_document_release(). */
+static void
+restore (MiDocument *self)
+{
+  g_autoptr(GBytes) now = NULL;
+
+  if (G_LIKELY (!self->released))
+    return;
+
+  self->released = FALSE;
+  if (!read_disk (self->file, &now, NULL, NULL) || !is_what_was_read (self, now))
+    {
+      /* Gone or changed: show what is there now, and refuse to write
+       * over it until the document is loaded again. */
+      self->lost = TRUE;
+      g_clear_pointer (&self->bytes, g_bytes_unref);
+      self->bytes = now != NULL ? g_steal_pointer (&now) : g_bytes_new_static ("", 0);
+      return;
+    }
+
+  self->disk_bytes = g_bytes_ref (now);
+  self->bytes = g_steal_pointer (&now);
+}
+
 static void
 ensure_lines (MiDocument *self)
 {
@@ -59,6 +130,8 @@ ensure_lines (MiDocument *self)
 
   if (self->starts != NULL)
     return;
+
+  restore (self);
 
   text = g_bytes_get_data (self->bytes, &len);
   self->starts = mi_markdown_index_lines (text ? text : "", len, &self->n_lines);
@@ -255,6 +328,8 @@ mi_document_load (MiDocument    *self,
 
   g_clear_pointer (&self->disk_bytes, g_bytes_unref);
   g_clear_pointer (&self->bytes, g_bytes_unref);
+  self->released = FALSE;
+  self->lost = FALSE;
   invalidate_lines (self);
 
   if (bytes != NULL)
@@ -287,6 +362,7 @@ mi_document_get_text (MiDocument *self,
 {
   g_return_val_if_fail (MI_IS_DOCUMENT (self), NULL);
 
+  restore (self);
   return g_bytes_get_data (self->bytes, len);
 }
 
@@ -295,7 +371,72 @@ mi_document_get_bytes (MiDocument *self)
 {
   g_return_val_if_fail (MI_IS_DOCUMENT (self), NULL);
 
+  restore (self);
   return self->bytes;
+}
+
+/**
+ * mi_document_dup_text:
+ *
+ * A copy of the text, NUL-terminated. A released document stays released:
+ * the copy is read from the file (what is there now), for reading all of a
+ * workspace (a search) without holding it all.
+ */
+char *
+mi_document_dup_text (MiDocument *self,
+                      gsize      *len)
+{
+  g_autoptr(GBytes) now = NULL;
+  GBytes *bytes;
+  const char *data;
+  gsize size;
+
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), NULL);
+
+  if (self->released)
+    read_disk (self->file, &now, NULL, NULL);
+  bytes = self->released ? now : self->bytes;
+
+  data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
+  if (data == NULL)
+    size = 0;
+  if (len != NULL)
+    *len = size;
+  return g_strndup (data != NULL ? data : "", size);
+}
+
+/**
+ * mi_document_release:
+ *
+ * Lets the text go until it is needed again, keeping its size and
+ * checksum; when the document holds just what it read (no edits in
+ * memory). The next call that needs the text reads the file again.
+ */
+void
+mi_document_release (MiDocument *self)
+{
+  g_return_if_fail (MI_IS_DOCUMENT (self));
+
+  if (self->released || self->lost || self->disk_bytes == NULL || self->modified ||
+      (self->bytes != self->disk_bytes && !g_bytes_equal (self->bytes, self->disk_bytes)))
+    return;
+
+  self->released_utf8 = mi_document_is_utf8 (self);
+  self->released_len = g_bytes_get_size (self->disk_bytes);
+  self->released_crc = checksum (self->disk_bytes);
+  self->released = TRUE;
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->disk_bytes, g_bytes_unref);
+  invalidate_lines (self);
+}
+
+/* Whether the text is let go now (see mi_document_release()). */
+gboolean
+mi_document_get_released (MiDocument *self)
+{
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), FALSE);
+
+  return self->released;
 }
 
 /* Whether the file was on disk when read (or has been saved since). */
@@ -304,7 +445,7 @@ mi_document_get_exists (MiDocument *self)
 {
   g_return_val_if_fail (MI_IS_DOCUMENT (self), FALSE);
 
-  return self->disk_bytes != NULL;
+  return self->disk_bytes != NULL || self->released || self->lost;
 }
 
 /* When the file was last changed on disk (µs since the epoch), as of the
@@ -333,6 +474,9 @@ mi_document_is_utf8 (MiDocument *self)
 
   g_return_val_if_fail (MI_IS_DOCUMENT (self), FALSE);
 
+  if (self->released)
+    return self->released_utf8;
+
   text = g_bytes_get_data (self->bytes, &len);
   return len == 0 || g_utf8_validate_len (text, len, NULL);
 }
@@ -346,6 +490,7 @@ mi_document_get_newline (MiDocument *self)
 
   g_return_val_if_fail (MI_IS_DOCUMENT (self), "\n");
 
+  restore (self);
   text = g_bytes_get_data (self->bytes, &len);
   for (gsize i = 0; i < len; i++)
     {
@@ -363,6 +508,9 @@ mi_document_get_bom_length (MiDocument *self)
   const char *text;
   gsize len;
 
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), 0);
+
+  restore (self);
   text = g_bytes_get_data (self->bytes, &len);
   return (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
 }
@@ -434,6 +582,7 @@ mi_document_replace (MiDocument *self,
 
   g_return_if_fail (MI_IS_DOCUMENT (self));
 
+  restore (self);
   old = g_bytes_get_data (self->bytes, &old_len);
   g_return_if_fail (offset <= old_len && length <= old_len - offset);
 
@@ -466,17 +615,22 @@ mi_document_check_disk (MiDocument    *self,
   if (!read_disk (self->file, &now, cancellable, error))
     return FALSE;
 
-  if (now == NULL && self->disk_bytes == NULL)
+  if (self->released && is_what_was_read (self, now))
     return TRUE;
-  if (now != NULL && self->disk_bytes != NULL && g_bytes_equal (now, self->disk_bytes))
-    return TRUE;
+  if (!self->released && !self->lost)
+    {
+      if (now == NULL && self->disk_bytes == NULL)
+        return TRUE;
+      if (now != NULL && self->disk_bytes != NULL && g_bytes_equal (now, self->disk_bytes))
+        return TRUE;
+    }
 
   name = display_name (self->file);
   if (now == NULL)
     g_set_error (error, MI_DOCUMENT_ERROR, MI_DOCUMENT_ERROR_CHANGED_ON_DISK,
                  _("“%s” was deleted by another program since it was read. Reload to see the current files, then make the change again."),
                  name);
-  else if (self->disk_bytes == NULL)
+  else if (self->disk_bytes == NULL && !self->released && !self->lost)
     g_set_error (error, MI_DOCUMENT_ERROR, MI_DOCUMENT_ERROR_CHANGED_ON_DISK,
                  _("“%s” was created by another program meanwhile. Reload to see it, then make the change again."),
                  name);
@@ -546,6 +700,7 @@ mi_document_save (MiDocument    *self,
   if (!mi_document_check_disk (self, cancellable, error))
     return FALSE;
 
+  restore (self);
   if (!write_atomically (self->file, self->bytes, error))
     return FALSE;
 
@@ -566,6 +721,7 @@ mi_document_save_to (MiDocument    *self,
   g_return_val_if_fail (MI_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  restore (self);
   return write_atomically (file, self->bytes, error);
 }
 
@@ -621,6 +777,7 @@ mi_document_save_async (MiDocument          *self,
 
   g_return_if_fail (MI_IS_DOCUMENT (self));
 
+  restore (self);
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (self->file);
   data->expected = self->disk_bytes ? g_bytes_ref (self->disk_bytes) : NULL;
@@ -645,6 +802,7 @@ mi_document_save_finish (MiDocument    *self,
     return FALSE;
 
   data = g_task_get_task_data (G_TASK (result));
+  restore (self);
   g_clear_pointer (&self->disk_bytes, g_bytes_unref);
   self->disk_bytes = g_bytes_ref (data->text);
   self->mtime = stat_mtime (self->file);

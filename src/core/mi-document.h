@@ -36,6 +36,10 @@ GFile       *mi_document_get_file      (MiDocument    *self);
 const char  *mi_document_get_text      (MiDocument    *self,
                                         gsize         *len);
 GBytes      *mi_document_get_bytes     (MiDocument    *self);
+char        *mi_document_dup_text      (MiDocument    *self,
+                                        gsize         *len);
+void         mi_document_release       (MiDocument    *self);
+gboolean     mi_document_get_released  (MiDocument    *self);
 gboolean     mi_document_get_exists    (MiDocument    *self);
 gboolean     mi_document_get_modified  (MiDocument    *self);
 gint64       mi_document_get_mtime     (MiDocument    *self);

@@ -1116,6 +1116,19 @@ mi_issue_parse_into (MiIssue      *self,
   if (self->title == NULL)
     self->title = g_strdup (self->slug);
 
+  /* Parsed: the texts are let go until an edit needs them (read again then). */
+  for (guint f = 0; f < MI_ISSUE_N_FILES; f++)
+    mi_document_release (self->docs[f]);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->attempts)); i++)
+    {
+      g_autoptr(MiAttempt) attempt = g_list_model_get_item (G_LIST_MODEL (self->attempts), i);
+
+      if (attempt->approach != NULL)
+        mi_document_release (attempt->approach);
+      if (attempt->results_doc != NULL)
+        mi_document_release (attempt->results_doc);
+    }
+
   g_ptr_array_unref (sources.timeline);
   g_ptr_array_unref (sources.log);
 }

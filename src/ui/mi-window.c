@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <glib/gi18n.h>
 
@@ -247,8 +250,14 @@ issue_matches (MiIssue  *issue,
     {
       MiDocument *doc = mi_issue_get_document (issue, f);
 
-      if (doc != NULL && mi_document_get_exists (doc) && mi_document_is_utf8 (doc) &&
-          text_matches (mi_document_get_text (doc, NULL), self->search_text))
+      g_autofree char *text = NULL;
+
+      if (doc == NULL || !mi_document_get_exists (doc) || !mi_document_is_utf8 (doc))
+        continue;
+
+      /* A copy, read from the file: the document keeps its text released. */
+      text = mi_document_dup_text (doc, NULL);
+      if (text_matches (text, self->search_text))
         return TRUE;
     }
 
@@ -535,6 +544,23 @@ restore_drafts (MiWindow *self)
     adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "files");
 }
 
+/* Loading parsed every file on worker threads; what they freed stays in
+ * their malloc arenas until it is handed back to the system. */
+static gboolean
+trim_memory_cb (gpointer user_data)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  return G_SOURCE_REMOVE;
+}
+
+static void
+trim_memory_when_idle (void)
+{
+  g_idle_add_full (G_PRIORITY_LOW, trim_memory_cb, NULL, NULL);
+}
+
 static void
 open_workspace_cb (GObject      *object,
                    GAsyncResult *result,
@@ -564,6 +590,7 @@ open_workspace_cb (GObject      *object,
   remember_workspace (self, mi_workspace_get_root (workspace));
   update_page (self);
   restore_drafts (self);
+  trim_memory_when_idle ();
 }
 
 static void
@@ -1162,6 +1189,7 @@ reload_workspace_cb (GObject      *object,
   if (view != NULL)
     adw_view_stack_set_visible_child_name (stack, view);
   update_page (self);
+  trim_memory_when_idle ();
 }
 
 /**
