@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "mi-application.h"
 #include "mi-editor.h"
 #include "mi-monospace.h"
 #include "mi-links.h"
@@ -50,6 +51,7 @@ struct _MiEditor
   MiPreview       *preview;
 
   GtkSourceBuffer *buffer;
+  GSettings       *settings;   /* the style scheme chosen */
   GtkSourceSearchSettings *search_settings;
   GtkSourceSearchContext  *search_context;
   MiRender        *render;
@@ -109,17 +111,47 @@ static guint signals[N_SIGNALS];
 
 /* Helpers */
 
-static void
-apply_scheme (GtkSourceBuffer *buffer)
+/**
+ * mi_editor_resolve_style_scheme:
+ * @id: (nullable): the scheme the user chose, "" or NULL for none
+ *
+ * The style scheme for the source: the one chosen, in its dark or light
+ * variant when it names one for the style shown (as GNOME Text Editor
+ * does); Adwaita or Adwaita-dark when none is chosen or it is not
+ * installed.
+ */
+GtkSourceStyleScheme *
+mi_editor_resolve_style_scheme (const char *id,
+                                gboolean    dark)
 {
   GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  GtkSourceStyleScheme *scheme;
+  GtkSourceStyleScheme *scheme = NULL;
+
+  if (id != NULL && *id != '\0')
+    scheme = gtk_source_style_scheme_manager_get_scheme (manager, id);
+
+  if (scheme != NULL)
+    {
+      const char *variant = gtk_source_style_scheme_get_metadata (scheme, dark ? "dark-variant" : "light-variant");
+      GtkSourceStyleScheme *other = variant != NULL ? gtk_source_style_scheme_manager_get_scheme (manager, variant) : NULL;
+
+      return other != NULL ? other : scheme;
+    }
 
   scheme = gtk_source_style_scheme_manager_get_scheme (manager, dark ? "Adwaita-dark" : "Adwaita");
   if (scheme == NULL)
     scheme = gtk_source_style_scheme_manager_get_scheme (manager, dark ? "classic-dark" : "classic");
-  gtk_source_buffer_set_style_scheme (buffer, scheme);
+  return scheme;
+}
+
+static void
+apply_scheme (MiEditor        *self,
+              GtkSourceBuffer *buffer)
+{
+  g_autofree char *id = g_settings_get_string (self->settings, "style-scheme");
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  gtk_source_buffer_set_style_scheme (buffer, mi_editor_resolve_style_scheme (id, dark));
 }
 
 static void
@@ -381,8 +413,16 @@ dark_changed_cb (AdwStyleManager *manager,
                  GParamSpec      *pspec,
                  MiEditor        *self)
 {
-  apply_scheme (self->buffer);
-  apply_scheme (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->disk_view))));
+  apply_scheme (self, self->buffer);
+  apply_scheme (self, GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->disk_view))));
+}
+
+static void
+style_scheme_changed_cb (GSettings  *settings,
+                         const char *key,
+                         MiEditor   *self)
+{
+  dark_changed_cb (adw_style_manager_get_default (), NULL, self);
 }
 
 static void
@@ -849,6 +889,7 @@ mi_editor_dispose (GObject *object)
 
   g_clear_object (&self->search_context);
   g_clear_object (&self->search_settings);
+  g_clear_object (&self->settings);
   g_clear_object (&self->buffer);
   g_clear_object (&self->render);
   g_clear_object (&self->document);
@@ -1056,14 +1097,17 @@ mi_editor_init (MiEditor *self)
   gtk_source_buffer_set_language (self->buffer,
                                   gtk_source_language_manager_get_language (languages, "markdown"));
   gtk_source_buffer_set_highlight_syntax (self->buffer, TRUE);
-  apply_scheme (self->buffer);
+  self->settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
+  g_signal_connect_object (self->settings, "changed::style-scheme",
+                           G_CALLBACK (style_scheme_changed_cb), self, 0);
+  apply_scheme (self, self->buffer);
   mi_monospace_follow_desktop (GTK_WIDGET (self->view));
   mi_monospace_follow_desktop (GTK_WIDGET (self->disk_view));
   {
     GtkSourceBuffer *disk = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->disk_view)));
 
     gtk_source_buffer_set_language (disk, gtk_source_language_manager_get_language (languages, "markdown"));
-    apply_scheme (disk);
+    apply_scheme (self, disk);
   }
 
   g_signal_connect (self->buffer, "insert-text", G_CALLBACK (insert_text_cb), self);

@@ -35,6 +35,8 @@ GType mi_editor_mode_get_type (void);
 G_DECLARE_FINAL_TYPE (MiEditor, mi_editor, MI, EDITOR, GtkWidget)
 
 MiEditor        *mi_editor_new                  (void);
+GtkSourceStyleScheme *mi_editor_resolve_style_scheme (const char *id,
+                                                 gboolean    dark);
 void             mi_editor_load_async           (MiEditor             *self,
                                                  GFile                *file,
                                                  MiDocument           *document,

@@ -38,6 +38,7 @@ struct _MiFilesView
   /* Template widgets */
   GtkListBox    *file_list;
   MiEditorStack *editor_stack;
+  GtkMenuButton *scheme_button;
 };
 
 G_DEFINE_FINAL_TYPE (MiFilesView, mi_files_view, GTK_TYPE_WIDGET)
@@ -489,6 +490,41 @@ on_stack_notify_cb (MiFilesView *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LINE_NUMBERS]);
 }
 
+/* The style schemes installed, by name, after the one that follows the
+ * light or dark style: the `settings.style-scheme` action sets the key. */
+static void
+setup_scheme_menu (MiFilesView *self)
+{
+  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
+  const char * const *ids = gtk_source_style_scheme_manager_get_scheme_ids (manager);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GAction) action = g_settings_create_action (self->settings, "style-scheme");
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) follow = g_menu_new ();
+  g_autoptr(GMenu) schemes = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+
+  g_action_map_add_action (G_ACTION_MAP (group), action);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
+
+  item = g_menu_item_new (_("Follow the System Style"), NULL);
+  g_menu_item_set_action_and_target (item, "settings.style-scheme", "s", "");
+  g_menu_append_item (follow, item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (follow));
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      GtkSourceStyleScheme *scheme = gtk_source_style_scheme_manager_get_scheme (manager, ids[i]);
+      g_autoptr(GMenuItem) scheme_item = g_menu_item_new (gtk_source_style_scheme_get_name (scheme), NULL);
+
+      g_menu_item_set_action_and_target (scheme_item, "settings.style-scheme", "s", ids[i]);
+      g_menu_append_item (schemes, scheme_item);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (schemes));
+
+  gtk_menu_button_set_menu_model (self->scheme_button, G_MENU_MODEL (menu));
+}
+
 static void
 mi_files_view_class_init (MiFilesViewClass *klass)
 {
@@ -512,6 +548,7 @@ mi_files_view_class_init (MiFilesViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mi-files-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MiFilesView, file_list);
   gtk_widget_class_bind_template_child (widget_class, MiFilesView, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, MiFilesView, scheme_button);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "files.save", NULL, save_action);
@@ -544,6 +581,7 @@ mi_files_view_init (MiFilesView *self)
 
   self->settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
   g_settings_bind (self->settings, "editor-mode", self, "mode", G_SETTINGS_BIND_DEFAULT);
+  setup_scheme_menu (self);
   g_settings_bind (self->settings, "show-line-numbers", self, "show-line-numbers", G_SETTINGS_BIND_DEFAULT);
 }
 

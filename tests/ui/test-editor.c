@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "mi-application.h"
 #include "mi-editor-stack.h"
 #include "mi-editor.h"
 #include "mi-preview.h"
@@ -176,6 +177,22 @@ href_of (GtkLabel   *label,
   g_assert_nonnull (href);
   href += strlen ("href=\"");
   return g_strndup (href, strchr (href, '"') - href);
+}
+
+/* The message dialog shown, if any. */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
 }
 
 /* Tests */
@@ -416,6 +433,25 @@ test_editor_links (void)
   g_clear_pointer (&href, g_free);
   href = href_of (label, ">ftp</a>");
   g_assert_cmpstr (href, ==, "mi-other:ftp://example.com/file");
+
+  /* A scheme that is not the web's asks first; Cancel opens nothing. */
+  g_assert_null (find_dialog ());
+  g_signal_emit_by_name (label, "activate-link", href, &handled);
+  g_assert_true (handled);
+  {
+    AdwMessageDialog *dialog = find_dialog ();
+
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Open This Link?");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“ftp://example.com/file” is not a web address"));
+    g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+    g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "open"), ==, ADW_RESPONSE_DESTRUCTIVE);
+    /* As a click does: the response, then the dialog closes. */
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    mi_ui_test_wait_ms (50);
+    g_assert_null (find_dialog ());
+  }
 
   /* Without a handler, the stack opens the file in a tab */
   g_signal_handlers_disconnect_by_func (f.stack, stack_open_file_cb, &opened);
@@ -692,21 +728,6 @@ test_editor_apply_edit (void)
   fixture_close (&f);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* As a click does: the response, then the dialog closes. */
 static void
 respond (const char *response)
@@ -941,6 +962,72 @@ test_editor_monospace (void)
   fixture_close (&f);
 }
 
+static const char *
+scheme_id (MiEditor *editor)
+{
+  GtkSourceStyleScheme *scheme = gtk_source_buffer_get_style_scheme (mi_editor_get_buffer (editor));
+
+  return scheme != NULL ? gtk_source_style_scheme_get_id (scheme) : NULL;
+}
+
+static gboolean
+scheme_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (scheme_id (args[0]), args[1]) == 0;
+}
+
+/* The source's style scheme: Adwaita following light and dark, or the one
+ * chosen in the settings, in its own dark or light variant when it names
+ * one (classic → classic-dark), as it is otherwise (cobalt). */
+static void
+test_editor_style_scheme (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *path = fixture_path ("showcase.md");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gpointer args[2];
+  MiEditor *editor;
+  Fixture f;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  fixture_open (&f);
+  editor = open_and_wait (&f, file);
+  args[0] = editor;
+  g_assert_cmpstr (scheme_id (editor), ==, "Adwaita");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  args[1] = "Adwaita-dark";
+  g_assert_true (mi_ui_test_wait_for (scheme_is, args));
+
+  g_settings_set_string (settings, "style-scheme", "classic");
+  args[1] = "classic-dark";
+  g_assert_true (mi_ui_test_wait_for (scheme_is, args));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  args[1] = "classic";
+  g_assert_true (mi_ui_test_wait_for (scheme_is, args));
+
+  g_settings_set_string (settings, "style-scheme", "cobalt");
+  args[1] = "cobalt";
+  g_assert_true (mi_ui_test_wait_for (scheme_is, args));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  mi_ui_test_wait_ms (20);
+  g_assert_cmpstr (scheme_id (editor), ==, "cobalt");
+
+  /* Not installed (a scheme from another machine): Adwaita. */
+  g_settings_set_string (settings, "style-scheme", "no-such-scheme");
+  args[1] = "Adwaita-dark";
+  g_assert_true (mi_ui_test_wait_for (scheme_is, args));
+
+  g_settings_reset (settings, "style-scheme");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  args[1] = "Adwaita";
+  g_assert_true (mi_ui_test_wait_for (scheme_is, args));
+  fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -966,6 +1053,7 @@ main (int   argc,
 
   g_test_add_func ("/editor/preview-structure", test_editor_preview_structure);
   g_test_add_func ("/editor/monospace", test_editor_monospace);
+  g_test_add_func ("/editor/style-scheme", test_editor_style_scheme);
   g_test_add_func ("/editor/render-fixtures", test_editor_render_fixtures);
   g_test_add_func ("/editor/task-toggle", test_editor_task_toggle);
   g_test_add_func ("/editor/links", test_editor_links);

@@ -1549,6 +1549,36 @@ test_window_editor_save (void)
   g_assert_true (mi_ui_test_wait_within (overview_shows_abandoned, &wait, 3000));
   g_assert_true (mi_window_get_issue (window) == issue);
 
+  /* A style scheme chosen from the toolbar's menu: remembered, and the
+   * open editor follows. The menu lists every installed scheme. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
+    g_autofree char *chosen = NULL;
+    GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
+    g_autoptr(GPtrArray) menu_buttons = g_ptr_array_new ();
+    GtkMenuButton *button = NULL;
+    GMenuModel *menu;
+
+    collect_widgets (GTK_WIDGET (get_files_view (window)), GTK_TYPE_MENU_BUTTON, menu_buttons);
+    for (guint i = 0; i < menu_buttons->len; i++)
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (menu_buttons->pdata[i]), "Style Scheme") == 0)
+        button = menu_buttons->pdata[i];
+    g_assert_nonnull (button);
+    menu = gtk_menu_button_get_menu_model (button);
+
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+    g_assert_cmpint (g_menu_model_get_n_items (g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION)), ==,
+                     g_strv_length ((char **) gtk_source_style_scheme_manager_get_scheme_ids (manager)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_files_view (window)),
+                                               "settings.style-scheme", "s", "kate"));
+    chosen = g_settings_get_string (settings, "style-scheme");
+    g_assert_cmpstr (chosen, ==, "kate");
+    mi_ui_test_wait_ms (20);
+    g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (mi_editor_get_buffer (editor))),
+                     ==, adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "kate-dark" : "kate");
+    g_settings_reset (settings, "style-scheme");
+  }
+
   /* Editor only: remembered. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_files_view (window)), "files.mode", "s", "source"));
   g_assert_cmpint (mi_editor_get_mode (editor), ==, MI_EDITOR_MODE_SOURCE);
