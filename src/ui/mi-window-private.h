@@ -28,6 +28,8 @@ struct _MiWindow
   GtkSortListModel     *sort_model;
   GtkSingleSelection   *selection;
   char                 *search_text;     /* casefolded, NULL for none */
+  GCancellable         *text_search;     /* the full-text search running */
+  GHashTable           *text_hits;       /* MiIssue whose files match search_text */
   char                 *status_filter;   /* a status id, or "all" */
   guint                 changed_id;
   AdwMessageDialog     *dialog;          /* the form shown, for tests */

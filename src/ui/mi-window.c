@@ -100,7 +100,8 @@ update_count (MiWindow *self)
     text = g_strdup_printf (_("%u of %u"), shown, total);
 
   gtk_label_set_label (self->count_label, text);
-  gtk_stack_set_visible_child_name (self->sidebar_stack, shown > 0 || total == 0 ? "list" : "no-match");
+  gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                    shown > 0 || total == 0 || self->text_search != NULL ? "list" : "no-match");
 }
 
 static void
@@ -230,6 +231,125 @@ text_matches (const char *text,
   return strstr (folded, needle) != NULL;
 }
 
+/* The full-text part of the search runs in a worker thread: it reads the
+ * files of every meta-issue (their texts are not held in memory) and
+ * answers with the ones that match. Until it does, the list shows the
+ * matches of title and slug; then the others join them. */
+
+typedef struct
+{
+  GPtrArray *issues;  /* MiIssue, not touched by the thread */
+  GPtrArray *files;   /* GPtrArray of GFile per issue, the same order */
+  char      *needle;  /* casefolded */
+} TextSearch;
+
+static void
+text_search_free (TextSearch *search)
+{
+  g_ptr_array_unref (search->issues);
+  g_ptr_array_unref (search->files);
+  g_free (search->needle);
+  g_free (search);
+}
+
+static void
+text_search_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  TextSearch *search = task_data;
+  GHashTable *hits = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+
+  for (guint i = 0; i < search->issues->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      GPtrArray *files = g_ptr_array_index (search->files, i);
+
+      for (guint f = 0; f < files->len; f++)
+        {
+          g_autofree char *text = NULL;
+          gsize len;
+
+          if (!g_file_get_contents (g_file_peek_path (g_ptr_array_index (files, f)), &text, &len, NULL) ||
+              !g_utf8_validate_len (text, len, NULL) ||
+              !text_matches (text, search->needle))
+            continue;
+
+          g_hash_table_add (hits, g_object_ref (g_ptr_array_index (search->issues, i)));
+          break;
+        }
+    }
+
+  g_task_return_pointer (task, hits, (GDestroyNotify) g_hash_table_unref);
+}
+
+static void
+text_search_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  MiWindow *self = MI_WINDOW (object);
+  g_autoptr(GHashTable) hits = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Cancelled: a newer search (or none) took over. */
+  if (hits == NULL || g_task_get_cancellable (G_TASK (result)) != self->text_search)
+    return;
+
+  g_clear_object (&self->text_search);
+  g_clear_pointer (&self->text_hits, g_hash_table_unref);
+  self->text_hits = g_steal_pointer (&hits);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+  update_count (self);
+}
+
+/* @refresh: the same words again, the files changed: the hits found
+ * stay until the new ones come. */
+static void
+start_text_search (MiWindow *self,
+                   gboolean  refresh)
+{
+  g_autoptr(GTask) task = NULL;
+  TextSearch *search;
+  guint n;
+
+  g_cancellable_cancel (self->text_search);
+  g_clear_object (&self->text_search);
+  if (!refresh)
+    g_clear_pointer (&self->text_hits, g_hash_table_unref);
+
+  if (self->search_text == NULL || self->workspace == NULL)
+    return;
+
+  search = g_new0 (TextSearch, 1);
+  search->issues = g_ptr_array_new_with_free_func (g_object_unref);
+  search->files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  search->needle = g_strdup (self->search_text);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->workspace));
+  for (guint i = 0; i < n; i++)
+    {
+      MiIssue *issue = g_list_model_get_item (G_LIST_MODEL (self->workspace), i);
+      GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      /* The text of its files: the words a reader would search for. */
+      for (guint f = 0; f < MI_ISSUE_N_FILES; f++)
+        {
+          MiDocument *doc = mi_issue_get_document (issue, f);
+
+          if (doc != NULL && mi_document_get_exists (doc) && g_file_peek_path (mi_document_get_file (doc)) != NULL)
+            g_ptr_array_add (files, g_object_ref (mi_document_get_file (doc)));
+        }
+      g_ptr_array_add (search->issues, issue);
+      g_ptr_array_add (search->files, files);
+    }
+
+  self->text_search = g_cancellable_new ();
+  task = g_task_new (self, self->text_search, text_search_done_cb, NULL);
+  g_task_set_source_tag (task, start_text_search);
+  g_task_set_task_data (task, search, (GDestroyNotify) text_search_free);
+  g_task_run_in_thread (task, text_search_thread);
+}
+
 static gboolean
 issue_matches (MiIssue  *issue,
                MiWindow *self)
@@ -245,23 +365,7 @@ issue_matches (MiIssue  *issue,
       text_matches (mi_issue_get_slug (issue), self->search_text))
     return TRUE;
 
-  /* The text of its files: the words a reader would search for. */
-  for (guint f = 0; f < MI_ISSUE_N_FILES; f++)
-    {
-      MiDocument *doc = mi_issue_get_document (issue, f);
-
-      g_autofree char *text = NULL;
-
-      if (doc == NULL || !mi_document_get_exists (doc) || !mi_document_is_utf8 (doc))
-        continue;
-
-      /* A copy, read from the file: the document keeps its text released. */
-      text = mi_document_dup_text (doc, NULL);
-      if (text_matches (text, self->search_text))
-        return TRUE;
-    }
-
-  return FALSE;
+  return self->text_hits != NULL && g_hash_table_contains (self->text_hits, issue);
 }
 
 static gboolean
@@ -324,6 +428,8 @@ on_files_changed_timeout_cb (gpointer user_data)
 
   self->changed_id = 0;
 
+  if (self->search_text != NULL)
+    start_text_search (self, TRUE);
   if (self->search_text != NULL || g_strcmp0 (self->status_filter, "all") != 0)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   if (!g_str_equal (order, "title"))
@@ -440,6 +546,8 @@ set_workspace (MiWindow    *self,
   g_clear_handle_id (&self->changed_id, g_source_remove);
 
   g_set_object (&self->workspace, workspace);
+  /* New objects: a search running, or its hits, were of the old ones. */
+  start_text_search (self, FALSE);
   mi_files_view_set_root (mi_issue_page_get_files_view (self->issue_page),
                           workspace != NULL ? mi_workspace_get_root (workspace) : NULL);
 
@@ -697,7 +805,9 @@ on_search_changed_cb (MiWindow       *self,
   if (stripped[0] != '\0')
     self->search_text = g_utf8_casefold (stripped, -1);
 
+  start_text_search (self, FALSE);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
 }
 
 static void
@@ -830,6 +940,9 @@ mi_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->text_search);
+  g_clear_object (&self->text_search);
+  g_clear_pointer (&self->text_hits, g_hash_table_unref);
   g_clear_handle_id (&self->changed_id, g_source_remove);
 
   if (self->workspace != NULL)
@@ -1383,6 +1496,20 @@ mi_window_set_search_text (MiWindow   *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
   /* Now, not after the entry's delay. */
   on_search_changed_cb (self, self->search_entry);
+}
+
+/**
+ * mi_window_get_searching:
+ *
+ * Returns: whether the search through the text of the files is still
+ *   running (the list shows the matches of titles and slugs meanwhile)
+ */
+gboolean
+mi_window_get_searching (MiWindow *self)
+{
+  g_return_val_if_fail (MI_IS_WINDOW (self), FALSE);
+
+  return self->text_search != NULL;
 }
 
 /**

@@ -25,6 +25,7 @@ gboolean            mi_window_select_issue    (MiWindow       *self,
                                                const char     *slug);
 GtkSingleSelection *mi_window_get_selection   (MiWindow       *self);
 GtkWidget          *mi_window_get_issue_page  (MiWindow       *self);
+gboolean            mi_window_get_searching   (MiWindow       *self);
 void                mi_window_set_search_text (MiWindow       *self,
                                                const char     *text);
 AdwMessageDialog   *mi_window_get_dialog      (MiWindow       *self);

@@ -860,6 +860,26 @@ test_window_pages (void)
   close_window (window);
 }
 
+static gboolean
+search_done (gpointer data)
+{
+  return !mi_window_get_searching (MI_WINDOW (data));
+}
+
+/* The sidebar's stack: the list, or the "no-match" page. */
+static GtkStack *
+get_sidebar_stack (MiWindow *window)
+{
+  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (window), GTK_TYPE_STACK, stacks);
+  for (guint i = 0; i < stacks->len; i++)
+    if (gtk_stack_get_child_by_name (stacks->pdata[i], "no-match") != NULL)
+      return stacks->pdata[i];
+
+  g_assert_not_reached ();
+}
+
 static void
 test_window_filter_sort (void)
 {
@@ -929,15 +949,26 @@ test_window_filter_sort (void)
     g_assert_cmpstr (mi_issue_get_slug (first), ==, "just-started");
   }
 
-  /* Search: title, slug and the text of the files. */
+  /* Search: title and slug at once, the text of the files when the
+   * search through them (in a worker thread) answers. */
   mi_window_set_search_text (window, "flaky");
+  g_assert_true (mi_window_get_searching (window));
+  g_assert_true (mi_ui_test_wait_for (search_done, window));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   mi_window_set_search_text (window, "cold-start");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (mi_ui_test_wait_for (search_done, window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   mi_window_set_search_text (window, "connection pool");
+  g_assert_true (mi_ui_test_wait_for (search_done, window));
   g_assert_cmpuint (g_list_model_get_n_items (model), >=, 1);
+  /* Not "no results" while the files are still being read. */
   mi_window_set_search_text (window, "no such words anywhere");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_sidebar_stack (window)), ==, "list");
+  g_assert_true (mi_ui_test_wait_for (search_done, window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_sidebar_stack (window)), ==, "no-match");
   mi_ui_test_wait_ms (100);
   save_screenshots (window, "no-match");
   mi_window_set_search_text (window, NULL);
