@@ -30,6 +30,7 @@ struct _MiIssuePage
 
   /* Template widgets */
   AdwViewStack        *view_stack;
+  GtkMenuButton       *status_button;
   AdwPreferencesPage  *overview_page;
   GtkLabel            *status_label;
   GtkLabel            *created_label;
@@ -558,6 +559,7 @@ mi_issue_page_class_init (MiIssuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, folder_row);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, problem_group);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, problem_box);
+  gtk_widget_class_bind_template_child (widget_class, MiIssuePage, status_button);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, symptoms_group);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, symptoms_list);
   gtk_widget_class_bind_template_child (widget_class, MiIssuePage, criteria_group);
@@ -810,4 +812,18 @@ mi_issue_page_open_file (MiIssuePage *self,
   editor = mi_files_view_open_file (self->files_view, file);
   adw_view_stack_set_visible_child_name (self->view_stack, "files");
   return editor;
+}
+
+/**
+ * mi_issue_page_choose_status:
+ *
+ * Shows the Overview with its status menu open, for the keyboard.
+ */
+void
+mi_issue_page_choose_status (MiIssuePage *self)
+{
+  g_return_if_fail (MI_IS_ISSUE_PAGE (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+  gtk_menu_button_popup (self->status_button);
 }

@@ -27,6 +27,7 @@ MiTestMatrix *mi_issue_page_get_test_matrix (MiIssuePage *self);
 GtkWidget    *mi_issue_page_get_chart       (MiIssuePage *self);
 GtkBox       *mi_issue_page_get_chart_box   (MiIssuePage *self);
 MiFilesView  *mi_issue_page_get_files_view  (MiIssuePage *self);
+void          mi_issue_page_choose_status   (MiIssuePage *self);
 MiEditor     *mi_issue_page_open_file       (MiIssuePage *self,
                                              GFile       *file);
 

@@ -461,6 +461,18 @@ record_result_action (GtkWidget  *widget,
 /* Status */
 
 static void
+choose_status_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  MiWindow *self = MI_WINDOW (widget);
+
+  /* On a narrow window the content may be hidden behind the sidebar. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  mi_issue_page_choose_status (self->issue_page);
+}
+
+static void
 set_status_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
@@ -812,6 +824,7 @@ _mi_window_update_actions (MiWindow *self)
                                  g_list_model_get_n_items (mi_issue_get_test_cases (issue)) > 0 &&
                                  g_list_model_get_n_items (mi_issue_get_attempts (issue)) > 0);
   gtk_widget_action_set_enabled (widget, "win.set-status", has_issue);
+  gtk_widget_action_set_enabled (widget, "win.choose-status", has_issue);
   gtk_widget_action_set_enabled (widget, "win.add-hypothesis", has_issue);
   gtk_widget_action_set_enabled (widget, "win.add-log-entry", has_issue);
   gtk_widget_action_set_enabled (widget, "win.extract-lesson",
@@ -849,6 +862,7 @@ _mi_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-attempt", NULL, new_attempt_action);
   gtk_widget_class_install_action (widget_class, "win.record-result", NULL, record_result_action);
   gtk_widget_class_install_action (widget_class, "win.set-status", "s", set_status_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-status", NULL, choose_status_action);
   gtk_widget_class_install_action (widget_class, "win.add-hypothesis", NULL, add_hypothesis_action);
   gtk_widget_class_install_action (widget_class, "win.add-log-entry", NULL, add_log_entry_action);
   gtk_widget_class_install_action (widget_class, "win.extract-lesson", NULL, extract_lesson_action);
@@ -866,6 +880,7 @@ _mi_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-issue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-attempt", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.record-result", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.choose-status", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-hypothesis", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.add-log-entry", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.extract-lesson", NULL);

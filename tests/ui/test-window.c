@@ -1019,6 +1019,24 @@ test_window_edits (void)
   AdwMessageDialog *dialog;
   g_autofree char *text = NULL;
 
+  /* Ctrl+Shift+T: the Overview, its status menu open. */
+  adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (page), "log");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.choose-status", NULL));
+  mi_ui_test_wait_ms (50);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (mi_issue_page_get_stack (page)), ==, "overview");
+  {
+    g_autoptr(GPtrArray) menu_buttons = g_ptr_array_new ();
+    GtkPopover *popover = NULL;
+
+    collect_widgets (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON, menu_buttons);
+    for (guint i = 0; i < menu_buttons->len; i++)
+      if (gtk_menu_button_get_popover (menu_buttons->pdata[i]) != NULL &&
+          gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_buttons->pdata[i]))))
+        popover = gtk_menu_button_get_popover (menu_buttons->pdata[i]);
+    g_assert_nonnull (popover);
+    gtk_popover_popdown (popover);
+  }
+
   /* Set the status: the README's Status line. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
   text = read_issue_file (folder, "README.md");
