@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "mi-attempts-view.h"
+#include "mi-preview.h"
 #include "mi-ui-util.h"
 
 /* The Attempts page: the list of a meta-issue's attempts and, beside it,
@@ -44,19 +45,31 @@ struct _MiAttemptsView
   GtkWidget          *results_button;
   GtkWidget          *folder_button;
   AdwActionRow       *folder_row;
+
+  MiPreview          *prose_preview;  /* writes the markup of the texts; never shown */
 };
 
 G_DEFINE_FINAL_TYPE (MiAttemptsView, mi_attempts_view, GTK_TYPE_WIDGET)
 
+/* The text as the preview draws it: `code`, *emphasis*, links. */
 static void
-set_text (AdwPreferencesGroup *group,
+set_text (MiAttemptsView      *self,
+          AdwPreferencesGroup *group,
           GtkLabel            *label,
           const char          *text)
 {
-  g_autofree char *unwrapped = mi_ui_unwrap_prose (text);
+  g_autofree char *markup = mi_preview_dup_markup (self->prose_preview, text);
 
   gtk_widget_set_visible (GTK_WIDGET (group), !mi_ui_is_blank (text));
-  gtk_label_set_label (label, unwrapped);
+  gtk_label_set_markup (label, markup);
+}
+
+static gboolean
+on_activate_link_cb (GtkLabel       *label,
+                     const char     *uri,
+                     MiAttemptsView *self)
+{
+  return mi_preview_activate_link (self->prose_preview, uri);
 }
 
 static void
@@ -93,10 +106,18 @@ update_detail (MiAttemptsView *self)
   gtk_label_set_label (self->dates_label,
                        mi_attempt_get_dates (attempt) != NULL ? mi_attempt_get_dates (attempt) : "");
 
-  set_text (self->hypothesis_group, self->hypothesis_label, mi_attempt_get_hypothesis (attempt));
-  set_text (self->expected_group, self->expected_label, mi_attempt_get_expected_outcome (attempt));
-  set_text (self->result_group, self->result_label, mi_attempt_get_result (attempt));
-  set_text (self->learning_group, self->learning_label, mi_attempt_get_learning (attempt));
+  /* Relative links of the texts resolve from the attempt's files. */
+  if (mi_attempt_get_approach_file (attempt) != NULL)
+    {
+      g_autoptr(GFile) root = mi_links_find_root (mi_attempt_get_approach_file (attempt));
+
+      mi_preview_set_file (self->prose_preview, mi_attempt_get_approach_file (attempt));
+      mi_preview_set_root (self->prose_preview, root);
+    }
+  set_text (self, self->hypothesis_group, self->hypothesis_label, mi_attempt_get_hypothesis (attempt));
+  set_text (self, self->expected_group, self->expected_label, mi_attempt_get_expected_outcome (attempt));
+  set_text (self, self->result_group, self->result_label, mi_attempt_get_result (attempt));
+  set_text (self, self->learning_group, self->learning_label, mi_attempt_get_learning (attempt));
 
   set_file_target (self->approach_button, "win.open-file", mi_attempt_get_approach_file (attempt));
   set_file_target (self->results_button, "win.open-file", mi_attempt_get_results_file (attempt));
@@ -232,6 +253,7 @@ mi_attempts_view_dispose (GObject *object)
 
   mi_attempts_view_set_issue (self, NULL);
   g_clear_object (&self->selection);
+  g_clear_object (&self->prose_preview);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MI_TYPE_ATTEMPTS_VIEW);
 
@@ -275,6 +297,12 @@ static void
 mi_attempts_view_init (MiAttemptsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->prose_preview = g_object_ref_sink (MI_PREVIEW (mi_preview_new ()));
+  g_signal_connect_object (self->hypothesis_label, "activate-link", G_CALLBACK (on_activate_link_cb), self, 0);
+  g_signal_connect_object (self->expected_label, "activate-link", G_CALLBACK (on_activate_link_cb), self, 0);
+  g_signal_connect_object (self->result_label, "activate-link", G_CALLBACK (on_activate_link_cb), self, 0);
+  g_signal_connect_object (self->learning_label, "activate-link", G_CALLBACK (on_activate_link_cb), self, 0);
 
   self->selection = gtk_single_selection_new (NULL);
   g_signal_connect_object (self->selection, "notify::selected-item",

@@ -1160,6 +1160,55 @@ mi_preview_build_block (MiPreview     *self,
   return widget;
 }
 
+/**
+ * mi_preview_dup_markup:
+ * @markdown: a few paragraphs of markdown (a hypothesis, a learning…)
+ *
+ * The Pango markup of @markdown's paragraphs, as the preview draws their
+ * inline parts (code, emphasis, links), blank lines between them; other
+ * blocks as their plain text. For a GtkLabel whose `activate-link` goes to
+ * mi_preview_activate_link().
+ *
+ * Returns: (transfer full): Pango markup
+ */
+char *
+mi_preview_dup_markup (MiPreview  *self,
+                       const char *markdown)
+{
+  g_autoptr(MiRender) render = NULL;
+  GString *out = g_string_new (NULL);
+  gboolean has_broken = FALSE;
+
+  g_return_val_if_fail (MI_IS_PREVIEW (self), NULL);
+
+  if (markdown == NULL)
+    return g_string_free (out, FALSE);
+
+  render = mi_render_new ();
+  mi_render_set_text (render, markdown, -1);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (render)); i++)
+    {
+      g_autoptr(MiRenderBlock) block = g_list_model_get_item (G_LIST_MODEL (render), i);
+      const MiRenderNode *node = mi_render_block_get_node (block);
+
+      if (out->len > 0)
+        g_string_append (out, "\n\n");
+
+      if (mi_render_block_get_kind (block) == MI_RENDER_PARAGRAPH ||
+          mi_render_block_get_kind (block) == MI_RENDER_HEADING)
+        append_inlines (self, out, node, &has_broken);
+      else
+        {
+          g_autofree char *plain = mi_render_node_get_plain_text (node);
+          g_autofree char *escaped = g_markup_escape_text (plain, -1);
+
+          g_string_append (out, escaped);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 GtkListView *
 mi_preview_get_list_view (MiPreview *self)
 {

@@ -24,6 +24,8 @@ void         mi_preview_scroll_to_line    (MiPreview  *self,
                                            guint       line);
 gboolean     mi_preview_activate_link     (MiPreview  *self,
                                            const char *uri);
+char        *mi_preview_dup_markup        (MiPreview     *self,
+                                          const char    *markdown);
 GtkWidget   *mi_preview_build_block       (MiPreview     *self,
                                            MiRenderBlock *block);
 GtkListView *mi_preview_get_list_view     (MiPreview  *self);

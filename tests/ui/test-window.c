@@ -795,6 +795,21 @@ test_window_pages (void)
   mi_ui_test_wait_ms (100);
   g_assert_nonnull (find_label (GTK_WIDGET (attempts), "Attempt 003"));
   g_assert_nonnull (find_label (GTK_WIDGET (attempts), "Connection management was root cause"));
+  /* The hypothesis as the preview draws it: `pg-native` as code, no backticks. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    GtkLabel *hypothesis = NULL;
+
+    collect_widgets (GTK_WIDGET (attempts), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), "Connection overhead is the bottleneck"))
+        hypothesis = labels->pdata[i];
+    g_assert_nonnull (hypothesis);
+    g_assert_true (gtk_label_get_use_markup (hypothesis));
+    g_assert_nonnull (strstr (gtk_label_get_text (hypothesis), "pg-native"));
+    g_assert_null (strchr (gtk_label_get_text (hypothesis), '`'));
+    g_assert_nonnull (strstr (gtk_label_get_label (hypothesis), "<span font_family=\"monospace\""));
+  }
   mi_attempts_view_select_number (attempts, 1);
   g_assert_cmpuint (mi_attempts_view_get_selected_number (attempts), ==, 1);
   g_assert_nonnull (find_label (GTK_WIDGET (attempts), "Processing not the bottleneck"));
