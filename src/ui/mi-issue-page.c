@@ -135,6 +135,11 @@ set_value (AdwActionRow *row,
   gtk_label_set_label (label, text != NULL ? text : "");
 }
 
+static void set_prose_label (MiIssuePage *self,
+                             GtkLabel    *label,
+                             const char  *name,
+                             const char  *text);
+
 static void
 update_overview (MiIssuePage *self)
 {
@@ -186,15 +191,14 @@ update_overview (MiIssuePage *self)
 
     if (mi_ui_is_blank (current))
       {
+        gtk_label_set_use_markup (self->understanding_label, FALSE);
         gtk_label_set_label (self->understanding_label,
                              _("The description has no “Current Understanding” section yet."));
         gtk_widget_add_css_class (GTK_WIDGET (self->understanding_label), "dim-label");
       }
     else
       {
-        g_autofree char *unwrapped = mi_ui_unwrap_prose (current);
-
-        gtk_label_set_label (self->understanding_label, unwrapped);
+        set_prose_label (self, self->understanding_label, NULL, current);
         gtk_widget_remove_css_class (GTK_WIDGET (self->understanding_label), "dim-label");
       }
   }
@@ -332,22 +336,50 @@ create_criterion_row (gpointer item,
   return row;
 }
 
-static void
-append_field (GtkBox     *box,
-              const char *name,
-              const char *text)
+static gboolean
+on_activate_link_cb (GtkLabel    *label,
+                     const char  *uri,
+                     MiIssuePage *self)
 {
-  g_autofree char *escaped = NULL;
+  return mi_preview_activate_link (self->prose_preview, uri);
+}
+
+/* @label shows @text as the preview draws inline markdown (code,
+ * emphasis, links), after @name in bold when given. */
+static void
+set_prose_label (MiIssuePage *self,
+                 GtkLabel    *label,
+                 const char  *name,
+                 const char  *text)
+{
+  g_autofree char *inline_markup = mi_preview_dup_markup (self->prose_preview, text);
   g_autofree char *markup = NULL;
+
+  if (name != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (name, -1);
+
+      markup = g_strdup_printf ("<b>%s</b>  %s", escaped, inline_markup);
+    }
+  gtk_label_set_markup (label, markup != NULL ? markup : inline_markup);
+  if (g_signal_handler_find (label, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                             on_activate_link_cb, self) == 0)
+    g_signal_connect_object (label, "activate-link", G_CALLBACK (on_activate_link_cb), self, 0);
+}
+
+static void
+append_field (MiIssuePage *self,
+              GtkBox      *box,
+              const char  *name,
+              const char  *text)
+{
   GtkWidget *label;
 
   if (mi_ui_is_blank (text))
     return;
 
-  escaped = g_markup_escape_text (text, -1);
-  markup = g_strdup_printf ("<b>%s</b>  %s", name, escaped);
   label = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (label), markup);
+  set_prose_label (self, GTK_LABEL (label), name, text);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -402,11 +434,11 @@ create_timeline_row (gpointer item,
   gtk_widget_set_hexpand (content, TRUE);
   gtk_box_append (GTK_BOX (content), caption);
   gtk_box_append (GTK_BOX (content), title);
-  append_field (GTK_BOX (content), _("Theory"), mi_hypothesis_get_theory (hypothesis));
-  append_field (GTK_BOX (content), _("Evidence"), mi_hypothesis_get_evidence (hypothesis));
-  append_field (GTK_BOX (content), _("Test"), mi_hypothesis_get_test (hypothesis));
-  append_field (GTK_BOX (content), _("Result"), mi_hypothesis_get_result (hypothesis));
-  append_field (GTK_BOX (content), _("Learning"), mi_hypothesis_get_learning (hypothesis));
+  append_field (self, GTK_BOX (content), _("Theory"), mi_hypothesis_get_theory (hypothesis));
+  append_field (self, GTK_BOX (content), _("Evidence"), mi_hypothesis_get_evidence (hypothesis));
+  append_field (self, GTK_BOX (content), _("Test"), mi_hypothesis_get_test (hypothesis));
+  append_field (self, GTK_BOX (content), _("Result"), mi_hypothesis_get_result (hypothesis));
+  append_field (self, GTK_BOX (content), _("Learning"), mi_hypothesis_get_learning (hypothesis));
 
   gtk_box_append (GTK_BOX (box), rail);
   gtk_box_append (GTK_BOX (box), content);
@@ -424,6 +456,7 @@ static GtkWidget *
 create_log_row (gpointer item,
                 gpointer user_data)
 {
+  MiIssuePage *self = user_data;
   MiLogEntry *entry = item;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -444,7 +477,8 @@ create_log_row (gpointer item,
   gtk_widget_add_css_class (caption, "caption-heading");
   gtk_widget_add_css_class (caption, "dim-label");
 
-  text = gtk_label_new (mi_log_entry_get_text (entry));
+  text = gtk_label_new (NULL);
+  set_prose_label (self, GTK_LABEL (text), NULL, mi_log_entry_get_text (entry));
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);

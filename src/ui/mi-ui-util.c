@@ -127,31 +127,3 @@ mi_ui_dup_display_path (GFile *file)
 
   return g_steal_pointer (&path);
 }
-
-/* Markdown wraps paragraphs in the source: join a paragraph's lines for a
- * label that wraps by itself; blank lines and list items stay. */
-char *
-mi_ui_unwrap_prose (const char *text)
-{
-  GString *out;
-
-  if (text == NULL)
-    return g_strdup ("");
-
-  out = g_string_new (NULL);
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '\n' && p[1] != '\0' && p[1] != '\n' && p > text && p[-1] != '\n' &&
-          !(p[1] == '-' || p[1] == '*' || p[1] == '|' || p[1] == '#' || g_ascii_isdigit (p[1])))
-        {
-          /* Markdown's hard break: two spaces at the end of the line. */
-          while (out->len > 0 && out->str[out->len - 1] == ' ')
-            g_string_truncate (out, out->len - 1);
-          g_string_append_c (out, ' ');
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
-}

@@ -19,6 +19,5 @@ void        mi_ui_set_outcome_pill   (GtkLabel    *label,
                                       MiOutcome    outcome);
 gboolean    mi_ui_is_blank           (const char  *text);
 char       *mi_ui_dup_display_path   (GFile       *file);
-char       *mi_ui_unwrap_prose       (const char  *text);
 
 G_END_DECLS

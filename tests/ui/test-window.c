@@ -845,6 +845,22 @@ test_window_pages (void)
     }
   mi_ui_test_wait_ms (100);
   g_assert_nonnull (find_label (GTK_WIDGET (page), "Final Understanding"));
+  /* Inline markdown drawn, not shown: no backticks left. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    guint n_prose = 0;
+
+    collect_widgets (GTK_WIDGET (page), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), "The API does not slow down") ||
+          g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), "Test  Attempt 003"))
+        {
+          g_assert_null (strchr (gtk_label_get_text (labels->pdata[i]), '`'));
+          g_assert_nonnull (strstr (gtk_label_get_text (labels->pdata[i]), "pg"));
+          n_prose++;
+        }
+    g_assert_cmpuint (n_prose, ==, 2);
+  }
   save_screenshots (window, "page-understanding");
 
   /* Log: newest first. */
