@@ -4,6 +4,11 @@
 #include <gio/gio.h>
 
 #include "mi-types.h"
+#include "mi-change-group.h"
+#include "mi-change-set.h"
+#include "mi-changed-file.h"
+#include "mi-commit-info.h"
+#include "mi-credentials-request.h"
 
 G_BEGIN_DECLS
 
@@ -43,20 +48,6 @@ typedef enum
 } MiRepositoryError;
 
 /**
- * MiFileChange:
- * How a file differs from the last commit (HEAD), index and working tree
- * together: what committing it would record.
- */
-typedef enum
-{
-  MI_FILE_CHANGE_ADDED,
-  MI_FILE_CHANGE_MODIFIED,
-  MI_FILE_CHANGE_DELETED,
-  MI_FILE_CHANGE_RENAMED,
-  MI_FILE_CHANGE_TYPE_CHANGED,
-} MiFileChange;
-
-/**
  * MiPullResult:
  * What a pull did.
  */
@@ -67,88 +58,9 @@ typedef enum
   MI_PULL_MERGED,
 } MiPullResult;
 
-#define MI_TYPE_FILE_CHANGE (mi_file_change_get_type ())
 #define MI_TYPE_PULL_RESULT (mi_pull_result_get_type ())
 
-GType        mi_file_change_get_type  (void) G_GNUC_CONST;
-GType        mi_pull_result_get_type  (void) G_GNUC_CONST;
-const char  *mi_file_change_to_id     (MiFileChange change);   /* "added", "renamed"… */
-const char  *mi_file_change_get_label (MiFileChange change);   /* translated */
-
-/* ---------------------------------------------------------------------- */
-/* MiChangedFile: one changed file, with a "selected" flag for a checkbox  */
-
-#define MI_TYPE_CHANGED_FILE (mi_changed_file_get_type ())
-G_DECLARE_FINAL_TYPE (MiChangedFile, mi_changed_file, MI, CHANGED_FILE, GObject)
-
-const char   *mi_changed_file_get_path     (MiChangedFile *self);   /* relative to the working tree, "/" separated */
-const char   *mi_changed_file_get_old_path (MiChangedFile *self);   /* renames only, else NULL */
-MiFileChange  mi_changed_file_get_change   (MiChangedFile *self);
-const char   *mi_changed_file_get_slug     (MiChangedFile *self);   /* the meta-issue, NULL outside docs/meta-issues/ */
-gboolean      mi_changed_file_get_staged   (MiChangedFile *self);   /* the index already differs from HEAD */
-gboolean      mi_changed_file_get_selected (MiChangedFile *self);
-void          mi_changed_file_set_selected (MiChangedFile *self,
-                                            gboolean       selected);
-
-/* ---------------------------------------------------------------------- */
-/* MiChangeGroup: the changed files of one meta-issue                       */
-
-#define MI_TYPE_CHANGE_GROUP (mi_change_group_get_type ())
-G_DECLARE_FINAL_TYPE (MiChangeGroup, mi_change_group, MI, CHANGE_GROUP, GObject)
-
-const char   *mi_change_group_get_slug     (MiChangeGroup *self);   /* NULL: other files under docs/ */
-GListModel   *mi_change_group_get_files    (MiChangeGroup *self);   /* of MiChangedFile */
-
-/* ---------------------------------------------------------------------- */
-/* MiChangeSet: what the commit dialog shows, read in one go               */
-
-#define MI_TYPE_CHANGE_SET (mi_change_set_get_type ())
-G_DECLARE_FINAL_TYPE (MiChangeSet, mi_change_set, MI, CHANGE_SET, GObject)
-
-GListModel   *mi_change_set_get_files      (MiChangeSet   *self);   /* of MiChangedFile, by slug then path */
-GListModel   *mi_change_set_get_groups     (MiChangeSet   *self);   /* of MiChangeGroup, same files */
-guint         mi_change_set_get_n_files    (MiChangeSet   *self);
-MiChangedFile *mi_change_set_find_file     (MiChangeSet   *self,
-                                            const char    *path);
-const char   *mi_change_set_get_branch     (MiChangeSet   *self);   /* NULL when HEAD is detached */
-gboolean      mi_change_set_get_detached   (MiChangeSet   *self);
-gboolean      mi_change_set_get_unborn     (MiChangeSet   *self);   /* no commit yet */
-const char   *mi_change_set_get_blocker    (MiChangeSet   *self);   /* why a commit would be refused now, or NULL */
-const char   *mi_change_set_get_warning    (MiChangeSet   *self);   /* e.g. the detached HEAD, or NULL */
-const char   *mi_change_set_get_user_name  (MiChangeSet   *self);   /* NULL when git has none */
-const char   *mi_change_set_get_user_email (MiChangeSet   *self);
-char        **mi_change_set_get_paths      (MiChangeSet   *self,
-                                            gboolean       selected_only);
-char         *mi_change_set_suggest_message (MiChangeSet  *self,
-                                            gboolean       selected_only);
-
-/* ---------------------------------------------------------------------- */
-/* MiCommitInfo: one commit of a history                                   */
-
-#define MI_TYPE_COMMIT_INFO (mi_commit_info_get_type ())
-G_DECLARE_FINAL_TYPE (MiCommitInfo, mi_commit_info, MI, COMMIT_INFO, GObject)
-
-const char   *mi_commit_info_get_id           (MiCommitInfo *self);   /* 40 hex digits */
-const char   *mi_commit_info_get_short_id     (MiCommitInfo *self);   /* 7 */
-const char   *mi_commit_info_get_summary      (MiCommitInfo *self);   /* the first line */
-const char   *mi_commit_info_get_message      (MiCommitInfo *self);
-const char   *mi_commit_info_get_author_name  (MiCommitInfo *self);
-const char   *mi_commit_info_get_author_email (MiCommitInfo *self);
-GDateTime    *mi_commit_info_get_date         (MiCommitInfo *self);   /* the author's, in their time zone */
-
-/* ---------------------------------------------------------------------- */
-/* MiCredentialsRequest: a remote asks for a user name and password/token */
-
-#define MI_TYPE_CREDENTIALS_REQUEST (mi_credentials_request_get_type ())
-G_DECLARE_FINAL_TYPE (MiCredentialsRequest, mi_credentials_request, MI, CREDENTIALS_REQUEST, GObject)
-
-const char   *mi_credentials_request_get_url      (MiCredentialsRequest *self);
-const char   *mi_credentials_request_get_username (MiCredentialsRequest *self);   /* from the URL, or NULL */
-gboolean      mi_credentials_request_get_retry    (MiCredentialsRequest *self);   /* the last answer was refused */
-void          mi_credentials_request_answer       (MiCredentialsRequest *self,
-                                                   const char           *username,
-                                                   const char           *password);
-void          mi_credentials_request_cancel       (MiCredentialsRequest *self);
+GType        mi_pull_result_get_type (void) G_GNUC_CONST;
 
 #define MI_TYPE_REPOSITORY (mi_repository_get_type ())
 G_DECLARE_FINAL_TYPE (MiRepository, mi_repository, MI, REPOSITORY, GObject)
