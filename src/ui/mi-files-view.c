@@ -16,7 +16,9 @@
  * MiFilesView: the Files view of an issue page. On the left, the files of
  * the shown meta-issue (its four files, then each attempt's two); on the
  * right, the window's one MiEditorStack, where they open beside their live
- * preview. The editor mode and line numbers are remembered in GSettings.
+ * preview. The editor mode is remembered per window (a new window starts
+ * with the last one chosen), line numbers and the style scheme for all, in
+ * GSettings.
  *
  * Links of a preview to markdown files of the workspace open in the stack;
  * anything else opens with the desktop. An open file whose buffer has no
@@ -580,7 +582,10 @@ mi_files_view_init (MiFilesView *self)
   on_n_editors_cb (self);
 
   self->settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
-  g_settings_bind (self->settings, "editor-mode", self, "mode", G_SETTINGS_BIND_DEFAULT);
+  /* Each window keeps its own mode; the last one chosen is where the
+   * next window starts. */
+  g_settings_bind (self->settings, "editor-mode", self, "mode",
+                   G_SETTINGS_BIND_GET | G_SETTINGS_BIND_SET | G_SETTINGS_BIND_GET_NO_CHANGES);
   setup_scheme_menu (self);
   g_settings_bind (self->settings, "show-line-numbers", self, "show-line-numbers", G_SETTINGS_BIND_DEFAULT);
 }

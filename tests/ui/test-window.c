@@ -1659,17 +1659,29 @@ test_window_editor_save (void)
     g_settings_reset (settings, "style-scheme");
   }
 
-  /* Editor only: remembered. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_files_view (window)), "files.mode", "s", "source"));
-  g_assert_cmpint (mi_editor_get_mode (editor), ==, MI_EDITOR_MODE_SOURCE);
+  /* Editor only: remembered per window. Another window keeps its own
+   * mode; a window opened next starts with the last one chosen. */
   {
     g_autoptr(GSettings) settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
-    g_autofree char *mode = g_settings_get_string (settings, "editor-mode");
+    g_autofree char *mode = NULL;
+    MiWindow *other = new_window ();
+    MiWindow *next = NULL;
 
+    g_assert_cmpint (mi_editor_stack_get_mode (mi_files_view_get_stack (get_files_view (other))), ==, MI_EDITOR_MODE_SPLIT);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_files_view (window)), "files.mode", "s", "source"));
+    g_assert_cmpint (mi_editor_get_mode (editor), ==, MI_EDITOR_MODE_SOURCE);
+    mode = g_settings_get_string (settings, "editor-mode");
     g_assert_cmpstr (mode, ==, "source");
+    g_assert_cmpint (mi_editor_stack_get_mode (mi_files_view_get_stack (get_files_view (other))), ==, MI_EDITOR_MODE_SPLIT);
+
+    next = new_window ();
+    g_assert_cmpint (mi_editor_stack_get_mode (mi_files_view_get_stack (get_files_view (next))), ==, MI_EDITOR_MODE_SOURCE);
+    close_window (next);
+    close_window (other);
+
     g_settings_reset (settings, "editor-mode");
+    g_assert_cmpint (mi_editor_get_mode (editor), ==, MI_EDITOR_MODE_SOURCE);
   }
-  g_assert_cmpint (mi_editor_get_mode (editor), ==, MI_EDITOR_MODE_SPLIT);
 
   close_window (window);
 }
