@@ -468,9 +468,16 @@ test_text (void)
   g_autofree char *one = mi_markdown_text (md, 4, 4);
 
   g_assert_cmpuint (md->n_lines, ==, 8);
-  g_assert_cmpstr (section, ==, "First line\nsecond line");
-  g_assert_cmpstr (with_heading, ==, "## Section\n\nFirst line\nsecond line");
+  /* The hard break of line 3 keeps its two spaces: the text renders as written. */
+  g_assert_cmpstr (section, ==, "First line  \nsecond line");
+  g_assert_cmpstr (with_heading, ==, "## Section\n\nFirst line  \nsecond line");
   g_assert_cmpstr (one, ==, "second line");
+  /* At the end of the text the spaces break nothing: trimmed. */
+  {
+    g_autofree char *last = mi_markdown_text (md, 3, 3);
+
+    g_assert_cmpstr (last, ==, "First line");
+  }
   /* Nothing but blank lines and a break: no text. */
   g_assert_null (mi_markdown_text (md, 5, 7));
 }

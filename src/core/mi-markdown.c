@@ -346,7 +346,9 @@ mi_markdown_line (MiMarkdown *md,
   return dup_valid (md->text + start, end - start);
 }
 
-/* The lines first..last, joined with "\n", trimmed of blank lines and spaces. */
+/* The lines first..last, joined with "\n", trimmed of blank lines and
+ * spaces; a hard line break (two spaces or more at the end of a line
+ * followed by more of the paragraph) keeps its two spaces. */
 char *
 mi_markdown_text (MiMarkdown *md,
                   guint       first,
@@ -362,8 +364,18 @@ mi_markdown_text (MiMarkdown *md,
   for (guint i = first; i <= last && i <= md->n_lines; i++)
     {
       g_autofree char *line = mi_markdown_line (md, i);
+      gsize len = strlen (line);
+      gboolean hard_break = len >= 2 && line[len - 1] == ' ' && line[len - 2] == ' ' &&
+                            i < last && mi_markdown_kind (md, i + 1) != MI_LINE_BLANK;
 
       g_strchomp (line);
+      if (hard_break && line[0] != '\0')
+        {
+          g_autofree char *kept = g_strconcat (line, "  ", NULL);
+
+          g_free (g_steal_pointer (&line));
+          line = g_steal_pointer (&kept);
+        }
       if (str->len > 0 || line[0] != '\0')
         {
           if (str->len > 0)
