@@ -32,7 +32,7 @@
  * (GSK_RENDERER=cairo GDK_DEBUG=gl-disable): what the app itself costs.
  * The figures with GL set up, and with the GL renderer, are printed beside
  * them, and gnome-text-editor is measured both ways. Exits 1 when a budget
- * is missed. */
+ * is missed. MI_BENCH_VERBOSE=1 prints each scrolling frame over 10 ms. */
 
 #define BUDGET_FIRST_FRAME_MS  400.0
 #define BUDGET_FRAME_MS        16.0
@@ -165,6 +165,9 @@ on_after_paint_cb (GdkFrameClock *clock,
       if (child->last_after_paint_us > 0)
         child->max_interval_ms = MAX (child->max_interval_ms, (now - child->last_after_paint_us) / 1000.0);
       child->max_work_ms = MAX (child->max_work_ms, work);
+      if (work > 10.0 && g_getenv ("MI_BENCH_VERBOSE") != NULL)
+        g_printerr ("frame %u: %.1f ms at scroll %.0f, ended %" G_GINT64_FORMAT "\n", child->n_frames, work,
+                    gtk_adjustment_get_value (child->vadjustment), now / 1000);
       child->sum_work_ms += work;
       child->n_over += work > BUDGET_FRAME_MS;
       child->n_frames++;
