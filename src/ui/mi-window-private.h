@@ -59,6 +59,7 @@ struct _MiWindow
   GtkListView          *list_view;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
+  GtkStack             *content_stack;   /* "issue" or "none" */
   MiIssuePage          *issue_page;
   MiGitControls        *git_controls;
   GMenu                *recent_menu;

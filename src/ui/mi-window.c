@@ -515,6 +515,11 @@ on_selected_item_cb (MiWindow           *self,
   watch_issue (self, issue);
 
   mi_issue_page_set_issue (self->issue_page, issue);
+  /* Nothing selected (a search that matches nothing): say so, rather
+   * than go on showing the last one. */
+  gtk_stack_set_visible_child_name (self->content_stack, issue != NULL ? "issue" : "none");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_title), issue != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_bar), issue != NULL);
   update_issue_title (self);
   _mi_window_update_actions (self);
 }
@@ -1091,6 +1096,7 @@ mi_window_class_init (MiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MiWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, issue_page);
+  gtk_widget_class_bind_template_child (widget_class, MiWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, git_controls);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);

@@ -1000,10 +1000,18 @@ test_window_filter_sort (void)
   g_assert_true (mi_ui_test_wait_for (search_done, window));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (get_sidebar_stack (window)), ==, "no-match");
+  /* Nothing selected: the content says so instead of showing the last one. */
+  g_assert_null (mi_window_get_issue (window));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "No Meta-Issue Selected"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (find_label (GTK_WIDGET (window), "No Meta-Issue Selected"))));
+  g_assert_false (gtk_widget_get_mapped (mi_window_get_issue_page (window)));
   mi_ui_test_wait_ms (100);
   save_screenshots (window, "no-match");
   mi_window_set_search_text (window, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+  mi_ui_test_wait_ms (50);
+  g_assert_nonnull (mi_window_get_issue (window));
+  g_assert_true (gtk_widget_get_mapped (mi_window_get_issue_page (window)));
 
   /* Status filter. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.status-filter", "s", "resolved"));
