@@ -69,6 +69,32 @@ test_rebase_apart (void)
   assert_rebase ("a\r\nb\r\nc\r\n", "a!\r\nb\r\nc\r\n", "a\r\nb\r\nc\r\nd\r\n", "a!\r\nb\r\nc\r\nd\r\n");
 }
 
+/* Where a common beginning or end would cut a character or a CR LF in
+ * two, the difference grows to keep it whole. */
+static void
+test_difference_boundaries (void)
+{
+  MiTextSpan span;
+
+  /* A CR becomes CR CR LF: the common beginning stops before the CR. */
+  span = mi_text_difference ("a\r\n", 3, "a\r\r\n", 4);
+  g_assert_cmpuint (span.offset, ==, 1);
+  /* é (C3 A9) and © (C2 A9) share their last byte: the common end is empty. */
+  span = mi_text_difference ("x\xc3\xa9", 3, "x\xc2\xa9", 3);
+  g_assert_cmpuint (span.offset, ==, 1);
+  g_assert_cmpuint (span.length, ==, 2);
+  g_assert_cmpuint (span.text_length, ==, 2);
+  /* è and é share their first byte: the common beginning is empty. */
+  span = mi_text_difference ("\xc3\xa8y", 3, "\xc3\xa9y", 3);
+  g_assert_cmpuint (span.offset, ==, 0);
+  g_assert_cmpuint (span.length, ==, 2);
+  /* An LF added after a CR: the CR LF that results is not split. */
+  span = mi_text_difference ("a\rb", 3, "a\r\nb", 4);
+  g_assert_cmpuint (span.offset, ==, 1);
+  g_assert_cmpuint (span.length, ==, 1);
+  g_assert_cmpuint (span.text_length, ==, 2);
+}
+
 static void
 test_rebase_meeting (void)
 {
@@ -90,8 +116,10 @@ typedef struct
 {
   char  *vetoed;   /* basename of the file to refuse */
   guint  n_calls;
+  guint  n_written;
   char  *before;
   char  *after;
+  char  *written;  /* what the last notification said was written */
 } GuardData;
 
 static gboolean
@@ -119,6 +147,19 @@ guard_cb (GFile    *file,
 }
 
 static void
+written_cb (GFile    *file,
+            GBytes   *before,
+            GBytes   *after,
+            gpointer  user_data)
+{
+  GuardData *data = user_data;
+
+  data->n_written++;
+  g_clear_pointer (&data->written, g_free);
+  data->written = g_strndup (g_bytes_get_data (after, NULL), g_bytes_get_size (after));
+}
+
+static void
 test_guard (void)
 {
   g_autofree char *source = mi_test_source_path ("tests", "fixtures", "crlf", NULL);
@@ -139,7 +180,7 @@ test_guard (void)
   issue = g_list_model_get_item (G_LIST_MODEL (workspace), 0);
   before = mi_test_read_tree (tmp);
 
-  id = mi_write_guard_add (guard_cb, &data);
+  id = mi_write_guard_add (guard_cb, written_cb, &data);
 
   /* Adding an attempt writes three files; the README is refused, so none
    * is written and no folder is made. */
@@ -147,6 +188,18 @@ test_guard (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
   g_assert_cmpstr (error->message, ==, "README.md is busy");
   g_clear_error (&error);
+  g_assert_cmpuint (data.n_written, ==, 0);
+  {
+    /* No folder made either (the tree compare above sees files only). */
+    g_autofree char *attempts = g_build_filename (tmp, "docs", "meta-issues", "windows-paths", "attempts", NULL);
+    g_autoptr(GDir) dir = g_dir_open (attempts, 0, NULL);
+    guint n = 0;
+
+    g_assert_nonnull (dir);
+    while (g_dir_read_name (dir) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
   after = mi_test_read_tree (tmp);
   g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
   g_hash_table_iter_init (&iter, before);
@@ -160,6 +213,8 @@ test_guard (void)
   g_assert_true (mi_issue_add_log_entry (issue, "Guard passed", "2024-12-01", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (data.n_calls, ==, 1);
+  g_assert_cmpuint (data.n_written, ==, 1);
+  g_assert_cmpstr (data.written, ==, data.after);
   g_assert_nonnull (data.before);
   g_assert_null (strstr (data.before, "Guard passed"));
   g_assert_nonnull (strstr (data.after, "**2024-12-01:** Guard passed"));
@@ -184,8 +239,10 @@ test_guard (void)
   g_assert_no_error (error);
   g_assert_cmpuint (data.n_calls, ==, 0);
 
+  g_assert_cmpuint (data.n_written, ==, 1);
   g_free (data.before);
   g_free (data.after);
+  g_free (data.written);
   g_clear_object (&issue);
   g_clear_object (&workspace);
   mi_test_remove_tree (tmp);
@@ -199,6 +256,7 @@ main (int   argc,
 
   g_test_add_func ("/merge/rebase/apart", test_rebase_apart);
   g_test_add_func ("/merge/rebase/meeting", test_rebase_meeting);
+  g_test_add_func ("/merge/difference/boundaries", test_difference_boundaries);
   g_test_add_func ("/merge/guard", test_guard);
 
   return g_test_run ();

@@ -439,6 +439,22 @@ mi_document_get_released (MiDocument *self)
   return self->released;
 }
 
+/**
+ * mi_document_get_disk_bytes:
+ *
+ * Returns: (transfer none) (nullable): the bytes of the file as read (or
+ *   last written), whatever the text holds now; NULL when the file was
+ *   missing, or is no longer what was read (see mi_document_release())
+ */
+GBytes *
+mi_document_get_disk_bytes (MiDocument *self)
+{
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), NULL);
+
+  restore (self);
+  return self->disk_bytes;
+}
+
 /* Whether the file was on disk when read (or has been saved since). */
 gboolean
 mi_document_get_exists (MiDocument *self)
@@ -778,13 +794,26 @@ mi_document_save_async (MiDocument          *self,
   g_return_if_fail (MI_IS_DOCUMENT (self));
 
   restore (self);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mi_document_save_async);
+
+  /* Read again and found changed: refused, as a save would be. */
+  if (self->lost)
+    {
+      GError *error = NULL;
+
+      if (!mi_document_check_disk (self, cancellable, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (self->file);
   data->expected = self->disk_bytes ? g_bytes_ref (self->disk_bytes) : NULL;
   data->text = g_bytes_ref (self->bytes);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, mi_document_save_async);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
   g_task_run_in_thread (task, save_thread);
 }

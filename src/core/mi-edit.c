@@ -146,6 +146,14 @@ mi_change_commit (MiChange  *change,
         }
     }
 
+  for (guint i = 0; i < change->docs->len; i++)
+    {
+      MiDocument *doc = g_ptr_array_index (change->docs, i);
+
+      mi_write_guard_written (mi_document_get_file (doc), g_ptr_array_index (change->originals, i),
+                              mi_document_get_bytes (doc));
+    }
+
   return TRUE;
 }
 

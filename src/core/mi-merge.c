@@ -132,9 +132,10 @@ mi_text_rebase (const char *base,
 
 typedef struct
 {
-  guint        id;
-  MiWriteGuard guard;
-  gpointer     user_data;
+  guint         id;
+  MiWriteGuard  guard;
+  MiWriteNotify written;
+  gpointer      user_data;
 } Guard;
 
 G_LOCK_DEFINE_STATIC (guards);
@@ -147,12 +148,13 @@ static guint last_guard_id;
  * Returns: an id for mi_write_guard_remove()
  */
 guint
-mi_write_guard_add (MiWriteGuard guard,
-                    gpointer     user_data)
+mi_write_guard_add (MiWriteGuard  guard,
+                    MiWriteNotify written,
+                    gpointer      user_data)
 {
-  Guard entry = { 0, guard, user_data };
+  Guard entry = { 0, guard, written, user_data };
 
-  g_return_val_if_fail (guard != NULL, 0);
+  g_return_val_if_fail (guard != NULL || written != NULL, 0);
 
   G_LOCK (guards);
   if (guards == NULL)
@@ -179,6 +181,22 @@ mi_write_guard_remove (guint id)
   G_UNLOCK (guards);
 }
 
+static GArray *
+copy_guards (void)
+{
+  GArray *copy = NULL;
+
+  G_LOCK (guards);
+  if (guards != NULL)
+    {
+      copy = g_array_sized_new (FALSE, FALSE, sizeof (Guard), guards->len);
+      g_array_append_vals (copy, guards->data, guards->len);
+    }
+  G_UNLOCK (guards);
+
+  return copy;
+}
+
 /**
  * mi_write_guard_check:
  * @before: (nullable): the file's bytes as the edit read them, NULL for a
@@ -192,23 +210,37 @@ mi_write_guard_check (GFile   *file,
                       GBytes  *after,
                       GError **error)
 {
-  g_autoptr(GArray) copy = NULL;
-
-  G_LOCK (guards);
-  if (guards != NULL)
-    {
-      copy = g_array_sized_new (FALSE, FALSE, sizeof (Guard), guards->len);
-      g_array_append_vals (copy, guards->data, guards->len);
-    }
-  G_UNLOCK (guards);
+  g_autoptr(GArray) copy = copy_guards ();
 
   for (guint i = 0; copy != NULL && i < copy->len; i++)
     {
       Guard *entry = &g_array_index (copy, Guard, i);
 
-      if (!entry->guard (file, before, after, entry->user_data, error))
+      if (entry->guard != NULL && !entry->guard (file, before, after, entry->user_data, error))
         return FALSE;
     }
 
   return TRUE;
+}
+
+/**
+ * mi_write_guard_written:
+ * @before: (nullable): the file's bytes before, NULL for a new file
+ *
+ * Tells every guard that @file is now @after.
+ */
+void
+mi_write_guard_written (GFile  *file,
+                        GBytes *before,
+                        GBytes *after)
+{
+  g_autoptr(GArray) copy = copy_guards ();
+
+  for (guint i = 0; copy != NULL && i < copy->len; i++)
+    {
+      Guard *entry = &g_array_index (copy, Guard, i);
+
+      if (entry->written != NULL)
+        entry->written (file, before, after, entry->user_data);
+    }
 }

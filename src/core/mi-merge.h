@@ -36,21 +36,31 @@ gboolean  mi_text_rebase         (const char  *base,
 /* A structured edit (every write of core's edits, renumbering, lessons,
  * chart exports) asks each guard before it writes @file: a guard that
  * returns FALSE, with @error set, stops the whole edit before any file is
- * written. The app uses it to keep a structured edit from splitting an
- * editor's unsaved text from the file. Guards run on the thread that
- * makes the edit. */
-typedef gboolean (*MiWriteGuard) (GFile    *file,
-                                  GBytes   *before,
-                                  GBytes   *after,
-                                  gpointer  user_data,
-                                  GError  **error);
+ * written. Once every file of the edit is written, each guard's @written
+ * hears of each file, with the bytes before (NULL for a new file) and
+ * after. The app uses them to keep a structured edit from splitting an
+ * editor's unsaved text from the file, and to carry the edit into that
+ * text. Guards run on the thread that makes the edit. */
+typedef gboolean (*MiWriteGuard)   (GFile    *file,
+                                    GBytes   *before,
+                                    GBytes   *after,
+                                    gpointer  user_data,
+                                    GError  **error);
+typedef void     (*MiWriteNotify)  (GFile    *file,
+                                    GBytes   *before,
+                                    GBytes   *after,
+                                    gpointer  user_data);
 
-guint     mi_write_guard_add     (MiWriteGuard  guard,
-                                  gpointer      user_data);
-void      mi_write_guard_remove  (guint         id);
-gboolean  mi_write_guard_check   (GFile        *file,
-                                  GBytes       *before,
-                                  GBytes       *after,
-                                  GError      **error);
+guint     mi_write_guard_add     (MiWriteGuard   guard,
+                                  MiWriteNotify  written,
+                                  gpointer       user_data);
+void      mi_write_guard_remove  (guint          id);
+gboolean  mi_write_guard_check   (GFile         *file,
+                                  GBytes        *before,
+                                  GBytes        *after,
+                                  GError       **error);
+void      mi_write_guard_written (GFile         *file,
+                                  GBytes        *before,
+                                  GBytes        *after);
 
 G_END_DECLS

@@ -107,13 +107,14 @@ update_detail (MiAttemptsView *self)
                        mi_attempt_get_dates (attempt) != NULL ? mi_attempt_get_dates (attempt) : "");
 
   /* Relative links of the texts resolve from the attempt's files. */
-  if (mi_attempt_get_approach_file (attempt) != NULL)
-    {
-      g_autoptr(GFile) root = mi_links_find_root (mi_attempt_get_approach_file (attempt));
+  {
+    GFile *file = mi_attempt_get_approach_file (attempt) != NULL ? mi_attempt_get_approach_file (attempt)
+                                                               : mi_attempt_get_results_file (attempt);
+    g_autoptr(GFile) root = file != NULL ? mi_links_find_root (file) : NULL;
 
-      mi_preview_set_file (self->prose_preview, mi_attempt_get_approach_file (attempt));
-      mi_preview_set_root (self->prose_preview, root);
-    }
+    mi_preview_set_file (self->prose_preview, file);
+    mi_preview_set_root (self->prose_preview, root);
+  }
   set_text (self, self->hypothesis_group, self->hypothesis_label, mi_attempt_get_hypothesis (attempt));
   set_text (self, self->expected_group, self->expected_label, mi_attempt_get_expected_outcome (attempt));
   set_text (self, self->result_group, self->result_label, mi_attempt_get_result (attempt));

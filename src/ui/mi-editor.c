@@ -1574,6 +1574,15 @@ mi_editor_get_draft_restored (MiEditor *self)
   return self->draft_restored;
 }
 
+/* Whether a save is being written now. */
+gboolean
+mi_editor_get_saving (MiEditor *self)
+{
+  g_return_val_if_fail (MI_IS_EDITOR (self), FALSE);
+
+  return self->saving;
+}
+
 gboolean
 mi_editor_get_conflict (MiEditor *self)
 {

@@ -80,6 +80,7 @@ gboolean         mi_editor_get_read_only        (MiEditor             *self);
 const char      *mi_editor_get_message          (MiEditor             *self);
 gboolean         mi_editor_get_draft_restored   (MiEditor             *self);
 gboolean         mi_editor_get_conflict         (MiEditor             *self);
+gboolean         mi_editor_get_saving           (MiEditor             *self);
 gboolean         mi_editor_get_showing_disk     (MiEditor             *self);
 MiEditorMode     mi_editor_get_mode             (MiEditor             *self);
 void             mi_editor_set_mode             (MiEditor             *self,

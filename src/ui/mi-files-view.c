@@ -25,7 +25,8 @@
  * unsaved changes follows the disk (a structured edit, another program),
  * as an ordinary undoable edit of the buffer; one with unsaved changes
  * gets a structured edit the same way, beside those changes, when the two
- * are apart (the window's write guard refuses the edit otherwise).
+ * are apart (the window's write guard refuses the edit otherwise; see
+ * mi_files_view_check_write() and mi_files_view_carry_written()).
  */
 
 struct _MiFilesView
@@ -242,70 +243,105 @@ sync_editor (MiEditor *editor)
     mi_editor_resolve_conflict (editor, MI_EDITOR_CONFLICT_RELOAD);
 }
 
-/* What a structured edit that makes the file of @editor @disk (@len
- * bytes) does to the editor's unsaved text: the span of that text to
- * replace (@mine, the buffer's text) and the span of @disk to put there,
- * both after the byte order mark. FALSE when the edit meets the unsaved
- * changes, or the editor cannot take an edit. */
-static gboolean
-rebase_onto_buffer (MiEditor    *editor,
-                    const char  *disk,
-                    gsize        len,
-                    char       **mine,
-                    MiTextSpan  *span)
+static gsize
+bom_length (const char *text,
+            gsize       len)
 {
-  MiDocument *document = mi_editor_get_document (editor);
-  const char *base;
-  gsize base_len, bom;
-
-  if (document == NULL ||
-      mi_editor_get_loading (editor) ||
-      mi_editor_get_read_only (editor) ||
-      mi_editor_get_conflict (editor) ||
-      !mi_document_is_utf8 (document))
-    return FALSE;
-
-  base = mi_document_get_text (document, &base_len);
-  bom = mi_document_get_bom_length (document);
-  if (base == NULL || len < bom || memcmp (disk, base, bom) != 0 ||
-      !g_utf8_validate_len (disk + bom, len - bom, NULL))
-    return FALSE;
-
-  *mine = mi_editor_dup_text (editor);
-  return mi_text_rebase (base + bom, base_len - bom, *mine, strlen (*mine), disk + bom, len - bom, span);
+  return len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
-/* Carries what a structured edit just wrote into an editor with unsaved
- * changes: one more undoable edit, the user's changes kept and still
- * unsaved, and the file as it is now what a later save compares with.
- * When the two meet (the write guard refuses that before anything is
- * written), the editor is left alone and saving will tell. */
-static void
-carry_into_editor (MiEditor *editor)
+typedef enum
 {
-  g_autoptr(MiDocument) disk = mi_document_new (mi_editor_get_file (editor));
+  CARRY_NOTHING,   /* the editor has no unsaved changes, or never saw @before */
+  CARRY_APART,     /* the edit and the unsaved changes are apart: carried */
+  CARRY_MEETS,     /* they meet: the edit must wait */
+} CarryKind;
+
+/* What a structured edit that turns @editor's file from @before into
+ * @after does to the editor's unsaved text. The base of the merge is what
+ * the editor read from disk (or last saved), never the text it holds: a
+ * save that failed or is still being written leaves the user's text
+ * there. When the editor's base is not @before (another program changed
+ * the file meanwhile, unseen by the editor) the edit is not the editor's
+ * to carry: saving will show the conflict, as for any change on disk.
+ * For CARRY_APART, @span says where, in the buffer's text (@mine) and in
+ * @after after its byte order mark (@bom). */
+static CarryKind
+rebase_onto_buffer (MiEditor    *editor,
+                    GBytes      *before,
+                    GBytes      *after,
+                    char       **mine,
+                    MiTextSpan  *span,
+                    gsize       *bom)
+{
+  MiDocument *document = mi_editor_get_document (editor);
+  GBytes *base;
+  const char *base_text, *after_text;
+  gsize base_len, after_len;
+
+  if (!mi_editor_get_modified (editor))
+    return CARRY_NOTHING;
+
+  if (document == NULL || before == NULL || after == NULL ||
+      mi_editor_get_loading (editor) ||
+      mi_editor_get_read_only (editor))
+    return CARRY_NOTHING;
+
+  base = mi_document_get_disk_bytes (document);
+  if (base == NULL || !g_bytes_equal (base, before))
+    return CARRY_NOTHING;
+
+  /* Bound to meet: a save being written, a conflict being shown, a byte
+   * order mark coming or going, text that is not UTF-8. */
+  if (mi_editor_get_saving (editor) || mi_editor_get_conflict (editor))
+    return CARRY_MEETS;
+
+  base_text = g_bytes_get_data (base, &base_len);
+  after_text = g_bytes_get_data (after, &after_len);
+  *bom = bom_length (base_text, base_len);
+  if (bom_length (after_text, after_len) != *bom ||
+      !g_utf8_validate_len (base_text + *bom, base_len - *bom, NULL) ||
+      !g_utf8_validate_len (after_text + *bom, after_len - *bom, NULL))
+    return CARRY_MEETS;
+
+  *mine = mi_editor_dup_text (editor);
+  if (!mi_text_rebase (base_text + *bom, base_len - *bom, *mine, strlen (*mine),
+                       after_text + *bom, after_len - *bom, span))
+    return CARRY_MEETS;
+
+  return CARRY_APART;
+}
+
+/* Carries a structured edit into an editor with unsaved changes: one more
+ * undoable edit, the user's changes kept and still unsaved; then the file
+ * as written is what a later save compares with. If the buffer cannot take
+ * the edit, the editor keeps its old base and saving will tell. */
+static void
+carry_into_editor (MiEditor *editor,
+                   GBytes   *before,
+                   GBytes   *after)
+{
   g_autoptr(GError) error = NULL;
   g_autofree char *mine = NULL;
   g_autofree char *middle = NULL;
+  MiDocument *document = mi_editor_get_document (editor);
   MiTextSpan span;
-  const char *text;
-  gsize len, bom;
+  gsize bom = 0;
 
-  if (!mi_document_load (disk, NULL, &error) || !mi_document_is_utf8 (disk))
+  if (rebase_onto_buffer (editor, before, after, &mine, &span, &bom) != CARRY_APART)
     return;
 
-  text = mi_document_get_text (disk, &len);
-  if (!rebase_onto_buffer (editor, text, len, &mine, &span))
-    return;
+  if (span.length > 0 || span.text_length > 0)
+    {
+      middle = g_strndup ((const char *) g_bytes_get_data (after, NULL) + bom + span.text_offset,
+                          span.text_length);
+      if (!mi_editor_apply_edit (editor, mi_document_get_bom_length (document) + span.offset,
+                                 span.length, middle))
+        return;
+    }
 
-  if (!mi_document_load (mi_editor_get_document (editor), NULL, &error))
-    return;
-  if (span.length == 0 && span.text_length == 0)
-    return;
-
-  bom = mi_document_get_bom_length (disk);
-  middle = g_strndup (text + bom + span.text_offset, span.text_length);
-  mi_editor_apply_edit (editor, bom + span.offset, span.length, middle);
+  if (!mi_document_load (document, NULL, &error))
+    g_debug ("Could not read %s again: %s", mi_editor_get_title (editor), error->message);
 }
 
 /* Callbacks */
@@ -723,64 +759,61 @@ mi_files_view_sync_with_disk (MiFilesView *self,
 }
 
 /**
- * mi_files_view_carry_edit:
- * @folder: the folder of the meta-issue a structured edit just wrote
+ * mi_files_view_carry_written:
+ * @before: (nullable): the file's bytes before the edit, NULL for a new file
+ * @after: the bytes written
  *
- * Shows a structured edit in every open file below @folder: the editors
- * without unsaved changes follow the disk, and those with unsaved changes
- * get the edit as one more undoable edit of their text.
+ * Shows a structured edit, just written to @file, in the file's editor:
+ * without unsaved changes it follows the disk; with unsaved changes apart
+ * from the edit, the edit becomes one more undoable edit of the text.
  */
 void
-mi_files_view_carry_edit (MiFilesView *self,
-                          GFile       *folder)
+mi_files_view_carry_written (MiFilesView *self,
+                             GFile       *file,
+                             GBytes      *before,
+                             GBytes      *after)
 {
-  guint n;
+  MiEditor *editor;
 
   g_return_if_fail (MI_IS_FILES_VIEW (self));
-  g_return_if_fail (G_IS_FILE (folder));
+  g_return_if_fail (G_IS_FILE (file));
 
-  n = mi_editor_stack_get_n_editors (self->editor_stack);
-  for (guint i = 0; i < n; i++)
-    {
-      MiEditor *editor = mi_editor_stack_get_editor (self->editor_stack, i);
-      GFile *file = mi_editor_get_file (editor);
+  editor = mi_editor_stack_find_editor (self->editor_stack, file);
+  if (editor == NULL)
+    return;
 
-      if (file == NULL || !(g_file_equal (file, folder) || g_file_has_prefix (file, folder)))
-        continue;
-      if (mi_editor_get_modified (editor))
-        carry_into_editor (editor);
-      else
-        sync_editor (editor);
-    }
+  if (mi_editor_get_modified (editor))
+    carry_into_editor (editor, before, after);
+  else
+    sync_editor (editor);
 }
 
 /**
  * mi_files_view_check_write:
+ * @before: (nullable): @file's bytes before the edit, NULL for a new file
  * @after: what a structured edit is about to write to @file
  *
- * Whether the edit can be carried into @file's open editor: always when
- * the editor has no unsaved changes; when it has, only if the edit and
- * those changes are apart. Otherwise @error says which file to save first.
+ * Whether the edit may be written: always, unless @file is open with
+ * unsaved changes that the edit would meet (then @error says which file
+ * to save first).
  */
 gboolean
 mi_files_view_check_write (MiFilesView  *self,
                            GFile        *file,
+                           GBytes       *before,
                            GBytes       *after,
                            GError      **error)
 {
   g_autofree char *mine = NULL;
   MiEditor *editor;
   MiTextSpan span;
+  gsize bom = 0;
 
   g_return_val_if_fail (MI_IS_FILES_VIEW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   editor = mi_editor_stack_find_editor (self->editor_stack, file);
-  if (editor == NULL || !mi_editor_get_modified (editor))
-    return TRUE;
-
-  if (after != NULL &&
-      rebase_onto_buffer (editor, g_bytes_get_data (after, NULL), g_bytes_get_size (after), &mine, &span))
+  if (editor == NULL || rebase_onto_buffer (editor, before, after, &mine, &span, &bom) != CARRY_MEETS)
     return TRUE;
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,

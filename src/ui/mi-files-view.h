@@ -25,10 +25,13 @@ MiEditor      *mi_files_view_find_modified  (MiFilesView *self,
                                              GFile       *file);
 void           mi_files_view_sync_with_disk (MiFilesView *self,
                                              GFile       *file);
-void           mi_files_view_carry_edit     (MiFilesView *self,
-                                             GFile       *folder);
+void           mi_files_view_carry_written  (MiFilesView *self,
+                                             GFile       *file,
+                                             GBytes      *before,
+                                             GBytes      *after);
 gboolean       mi_files_view_check_write    (MiFilesView *self,
                                              GFile       *file,
+                                             GBytes      *before,
                                              GBytes      *after,
                                              GError     **error);
 void           mi_files_view_close_saved    (MiFilesView *self);

@@ -117,6 +117,8 @@ set_prose (MiIssuePage         *self,
     return;
 
   render = mi_render_new ();
+  /* Parsed here and now, however long. */
+  mi_render_set_async_threshold (render, G_MAXSIZE);
   mi_render_set_text (render, text, -1);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (render)); i++)
     {
@@ -708,6 +710,15 @@ mi_issue_page_set_issue (MiIssuePage *self,
       watch (self, mi_issue_get_log_entries (issue), "items-changed", G_CALLBACK (on_model_changed_cb));
       watch (self, mi_issue_get_criteria (issue), "items-changed", G_CALLBACK (on_model_changed_cb));
     }
+
+  /* Relative links of the prose resolve from the issue's folder. */
+  {
+    GFile *readme = issue != NULL ? mi_issue_get_file (issue, MI_ISSUE_FILE_README) : NULL;
+    g_autoptr(GFile) root = readme != NULL ? mi_links_find_root (readme) : NULL;
+
+    mi_preview_set_file (self->prose_preview, readme);
+    mi_preview_set_root (self->prose_preview, root);
+  }
 
   gtk_sort_list_model_set_model (self->timeline, issue != NULL ? mi_issue_get_hypotheses (issue) : NULL);
   gtk_sort_list_model_set_model (self->log, issue != NULL ? mi_issue_get_log_entries (issue) : NULL);

@@ -1185,6 +1185,8 @@ mi_preview_dup_markup (MiPreview  *self,
     return g_string_free (out, FALSE);
 
   render = mi_render_new ();
+  /* Parsed here and now, however long. */
+  mi_render_set_async_threshold (render, G_MAXSIZE);
   mi_render_set_text (render, markdown, -1);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (render)); i++)
     {

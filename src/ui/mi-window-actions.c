@@ -38,15 +38,15 @@ is_accepted (AdwMessageDialog *dialog,
   return !g_str_equal (response, "cancel");
 }
 
-/* The open files of @issue show the edit: those with unsaved changes as
- * one more undoable edit of their text (the window's write guard refused
- * the edit before it wrote anything if it met those changes). */
+/* The open files of @issue without unsaved changes show the edit; those
+ * with unsaved changes got it already, as the files were written (see
+ * write_guard_cb() in mi-window.c). */
 static void
 sync_editors (MiWindow *self,
               MiIssue  *issue)
 {
-  mi_files_view_carry_edit (mi_issue_page_get_files_view (self->issue_page),
-                            mi_issue_get_folder (issue));
+  mi_files_view_sync_with_disk (mi_issue_page_get_files_view (self->issue_page),
+                                mi_issue_get_folder (issue));
 }
 
 /* Workspace */

@@ -283,22 +283,32 @@ text_search_thread (GTask        *task,
   g_task_return_pointer (task, hits, (GDestroyNotify) g_hash_table_unref);
 }
 
+/* The task holds the window weakly: a window closed meanwhile is not
+ * kept alive by a search, nor finalized on its thread. */
 static void
 text_search_done_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  MiWindow *self = MI_WINDOW (object);
+  GWeakRef *ref = user_data;
+  g_autoptr(MiWindow) self = g_weak_ref_get (ref);
   g_autoptr(GHashTable) hits = g_task_propagate_pointer (G_TASK (result), NULL);
+  gboolean had_hits;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
 
   /* Cancelled: a newer search (or none) took over. */
-  if (hits == NULL || g_task_get_cancellable (G_TASK (result)) != self->text_search)
+  if (self == NULL || hits == NULL || g_task_get_cancellable (G_TASK (result)) != self->text_search)
     return;
 
+  had_hits = self->text_hits != NULL;
   g_clear_object (&self->text_search);
   g_clear_pointer (&self->text_hits, g_hash_table_unref);
   self->text_hits = g_steal_pointer (&hits);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+  /* A refresh may also take hits away: the files changed. */
+  gtk_filter_changed (GTK_FILTER (self->filter),
+                      had_hits ? GTK_FILTER_CHANGE_DIFFERENT : GTK_FILTER_CHANGE_LESS_STRICT);
   update_count (self);
 }
 
@@ -310,6 +320,7 @@ start_text_search (MiWindow *self,
 {
   g_autoptr(GTask) task = NULL;
   TextSearch *search;
+  GWeakRef *ref;
   guint n;
 
   g_cancellable_cancel (self->text_search);
@@ -344,7 +355,9 @@ start_text_search (MiWindow *self,
     }
 
   self->text_search = g_cancellable_new ();
-  task = g_task_new (self, self->text_search, text_search_done_cb, NULL);
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  task = g_task_new (NULL, self->text_search, text_search_done_cb, ref);
   g_task_set_source_tag (task, start_text_search);
   g_task_set_task_data (task, search, (GDestroyNotify) text_search_free);
   g_task_run_in_thread (task, text_search_thread);
@@ -915,7 +928,9 @@ mi_window_close_request (GtkWindow *window)
 }
 
 /* A structured edit of a file open here with unsaved changes goes ahead
- * only when it can be carried into them (see mi_files_view_carry_edit()). */
+ * only when it can be carried into them (mi_files_view_check_write()), and
+ * once written it is (mi_files_view_carry_written()). Edits made by other
+ * windows, a chart inserted, an attempt renumbered: all come this way. */
 static gboolean
 write_guard_cb (GFile    *file,
                 GBytes   *before,
@@ -929,7 +944,21 @@ write_guard_cb (GFile    *file,
   if (g_thread_self () != self->thread || self->issue_page == NULL)
     return TRUE;
 
-  return mi_files_view_check_write (mi_issue_page_get_files_view (self->issue_page), file, after, error);
+  return mi_files_view_check_write (mi_issue_page_get_files_view (self->issue_page), file, before, after, error);
+}
+
+static void
+written_cb (GFile    *file,
+            GBytes   *before,
+            GBytes   *after,
+            gpointer  user_data)
+{
+  MiWindow *self = user_data;
+
+  if (g_thread_self () != self->thread || self->issue_page == NULL)
+    return;
+
+  mi_files_view_carry_written (mi_issue_page_get_files_view (self->issue_page), file, before, after);
 }
 
 static void
@@ -1132,7 +1161,7 @@ mi_window_init (MiWindow *self)
 
   self->settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
   self->thread = g_thread_self ();
-  self->write_guard_id = mi_write_guard_add (write_guard_cb, self);
+  self->write_guard_id = mi_write_guard_add (write_guard_cb, written_cb, self);
 
   /* workspace → filter → sort → selection → list view */
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);

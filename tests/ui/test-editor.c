@@ -1016,6 +1016,16 @@ test_editor_style_scheme (void)
   mi_ui_test_wait_ms (20);
   g_assert_cmpstr (scheme_id (editor), ==, "cobalt");
 
+  /* A dark scheme that names its light variant: oblivion → tango in the
+   * light style. */
+  g_settings_set_string (settings, "style-scheme", "oblivion");
+  args[1] = "oblivion";
+  g_assert_true (mi_ui_test_wait_for (scheme_is, args));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  args[1] = "tango";
+  g_assert_true (mi_ui_test_wait_for (scheme_is, args));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+
   /* Not installed (a scheme from another machine): Adwaita. */
   g_settings_set_string (settings, "style-scheme", "no-such-scheme");
   args[1] = "Adwaita-dark";

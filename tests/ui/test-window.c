@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include <git2.h>
 
 #include <adwaita.h>
@@ -897,6 +899,15 @@ search_done (gpointer data)
   return !mi_window_get_searching (MI_WINDOW (data));
 }
 
+static gboolean
+search_found_none (gpointer data)
+{
+  MiWindow *window = MI_WINDOW (data);
+
+  return !mi_window_get_searching (window) &&
+         g_list_model_get_n_items (G_LIST_MODEL (mi_window_get_selection (window))) == 0;
+}
+
 /* The sidebar's stack: the list, or the "no-match" page. */
 static GtkStack *
 get_sidebar_stack (MiWindow *window)
@@ -1007,6 +1018,23 @@ test_window_filter_sort (void)
   g_assert_false (gtk_widget_get_mapped (mi_window_get_issue_page (window)));
   mi_ui_test_wait_ms (100);
   save_screenshots (window, "no-match");
+  /* Words only in a file's text; then that file changes and no longer
+   * has them: the search runs again and the issue leaves the list. */
+  mi_window_set_search_text (window, "pg-native");
+  g_assert_true (mi_ui_test_wait_for (search_done, window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  {
+    g_autoptr(GFile) description = g_file_resolve_relative_path (issues, "example-performance-saga/description.md");
+    g_autofree char *contents = NULL;
+    g_autoptr(GString) changed = NULL;
+
+    g_assert_true (g_file_load_contents (description, NULL, &contents, NULL, NULL, NULL));
+    changed = g_string_new (contents);
+    g_assert_cmpuint (g_string_replace (changed, "pg-native", "blocking driver", 0), >, 0);
+    g_assert_true (g_file_set_contents (g_file_peek_path (description), changed->str, changed->len, NULL));
+    g_assert_true (mi_ui_test_wait_within (search_found_none, window, 3000));
+  }
+
   mi_window_set_search_text (window, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
   mi_ui_test_wait_ms (50);
@@ -1778,6 +1806,125 @@ test_window_editor_structured_edit (void)
   close_window (window);
 }
 
+static gboolean
+readme_document_replaced (gpointer data)
+{
+  ModelWait *wait = data;
+
+  return (gpointer) mi_issue_get_document (wait->issue, MI_ISSUE_FILE_README) != (gpointer) wait->text;
+}
+
+static gboolean
+editor_not_saving (gpointer data)
+{
+  return !mi_editor_get_saving (MI_EDITOR (data));
+}
+
+static char *
+issue_path (GFile      *folder,
+            const char *relative)
+{
+  g_autofree char *path = g_build_filename ("docs", "meta-issues", "example-performance-saga", relative, NULL);
+  g_autoptr(GFile) file = g_file_resolve_relative_path (folder, path);
+
+  return g_file_get_path (file);
+}
+
+/* A save that failed leaves the typing in the editor's document: a
+ * structured edit afterwards still merges from what the disk held, and
+ * the typing stays in the buffer. */
+static void
+test_window_editor_edit_after_failed_save (void)
+{
+  g_autoptr(GFile) folder = NULL;
+  MiWindow *window = open_example_copy (&folder, 1100, 760);
+  g_autofree char *readme = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *text = NULL;
+  const char *typed_old = "Multiple solution approaches were required";
+  const char *typed_new = "Three solution approaches, typed in the editor, were required";
+  MiEditor *editor;
+
+  readme = issue_path (folder, "README.md");
+  aside = g_strconcat (readme, ".aside", NULL);
+  editor = open_from_files_view (window, "README.md");
+  type_over (editor, typed_old, typed_new);
+
+  /* README.md is a folder for a moment: the save fails. */
+  g_assert_cmpint (g_rename (readme, aside), ==, 0);
+  g_assert_cmpint (g_mkdir (readme, 0755), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_files_view (window)), "files.save", NULL));
+  g_assert_true (mi_ui_test_wait_for (editor_not_saving, editor));
+  g_assert_true (mi_editor_get_modified (editor));
+  g_assert_cmpint (g_rmdir (readme), ==, 0);
+  g_assert_cmpint (g_rename (aside, readme), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
+  text = read_issue_file (folder, "README.md");
+  g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)"));
+  g_assert_null (strstr (text, typed_new));
+
+  shown = dup_buffer_text (editor);
+  g_assert_nonnull (strstr (shown, typed_new));
+  g_assert_nonnull (strstr (shown, "**Status:** In Progress (Attempt 003)"));
+  g_assert_true (mi_editor_get_modified (editor));
+
+  close_window (window);
+}
+
+/* Another program rewrites the open file with a byte order mark while the
+ * editor holds typing: the structured edit that follows is written, and
+ * not carried into the buffer (the editor never saw that file); the
+ * buffer keeps exactly the typing, and saving will show the conflict. */
+static void
+test_window_editor_edit_after_external_change (void)
+{
+  g_autoptr(GFile) folder = NULL;
+  MiWindow *window = open_example_copy (&folder, 1100, 760);
+  MiIssue *issue = mi_window_get_issue (window);
+  ModelWait wait = { issue, mi_window_get_issue_page (window), NULL };
+  g_autofree char *readme = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *with_bom = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *text = NULL;
+  MiEditor *editor;
+
+  readme = issue_path (folder, "README.md");
+  original = read_issue_file (folder, "README.md");
+  editor = open_from_files_view (window, "README.md");
+  type_over (editor, "Multiple solution approaches", "Several solution approaches");
+  typed = dup_buffer_text (editor);
+
+  with_bom = g_strconcat ("\xEF\xBB\xBF", original, NULL);
+  wait.text = (const char *) mi_issue_get_document (issue, MI_ISSUE_FILE_README);
+  g_assert_true (g_file_set_contents (readme, with_bom, -1, NULL));
+  /* Read again by the workspace (a new document), not by asking the old
+   * one for its text (that would find it changed, and refuse edits). */
+  g_assert_true (mi_ui_test_wait_within (readme_document_replaced, &wait, 3000));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
+  text = read_issue_file (folder, "README.md");
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)"));
+
+  shown = dup_buffer_text (editor);
+  g_assert_cmpstr (shown, ==, typed);
+  g_assert_true (mi_editor_get_modified (editor));
+
+  /* Saving meets the conflict instead of writing over the edit. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_files_view (window)), "files.save", NULL));
+  g_assert_true (mi_ui_test_wait_for (editor_not_saving, editor));
+  g_assert_true (mi_editor_get_conflict (editor));
+  g_clear_pointer (&text, g_free);
+  text = read_issue_file (folder, "README.md");
+  g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)"));
+
+  close_window (window);
+}
+
 static GtkWidget *
 find_button_with_tooltip (GtkWidget  *root,
                           const char *tooltip)
@@ -2043,6 +2190,8 @@ main (int   argc,
   g_test_add_func ("/window/drop", test_window_drop);
   g_test_add_func ("/window/editor-save", test_window_editor_save);
   g_test_add_func ("/window/editor-structured-edit", test_window_editor_structured_edit);
+  g_test_add_func ("/window/editor-edit-after-failed-save", test_window_editor_edit_after_failed_save);
+  g_test_add_func ("/window/editor-edit-after-external-change", test_window_editor_edit_after_external_change);
   g_test_add_func ("/window/editor-attempt-file", test_window_editor_attempt_file);
   g_test_add_func ("/window/editor-close", test_window_editor_close);
   g_test_add_func ("/window/editor-drafts", test_window_editor_drafts);
