@@ -365,6 +365,44 @@ mi_editor_stack_set_property (GObject      *object,
     }
 }
 
+/* The files fill whatever height they get (their text and preview
+ * scroll), so the stack asks for one size, whatever its width. In
+ * height-for-width, the tab bar, the banners and the two scrolled panes of
+ * GTK 4.8 and libadwaita 1.2 can disagree by a pixel between the minimum
+ * height and the minimum height at a huge width, which GTK reports as a
+ * critical ("Expect overlapping widgets") for nothing a user could see.
+ * (With a layout manager GTK would ask it, not get_request_mode.) */
+static GtkSizeRequestMode
+mi_editor_stack_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+mi_editor_stack_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  MiEditorStack *self = MI_EDITOR_STACK (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->stack), orientation, -1, minimum, natural, NULL, NULL);
+}
+
+static void
+mi_editor_stack_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  MiEditorStack *self = MI_EDITOR_STACK (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+}
+
 static void
 mi_editor_stack_class_init (MiEditorStackClass *klass)
 {
@@ -374,6 +412,9 @@ mi_editor_stack_class_init (MiEditorStackClass *klass)
   object_class->dispose = mi_editor_stack_dispose;
   object_class->get_property = mi_editor_stack_get_property;
   object_class->set_property = mi_editor_stack_set_property;
+  widget_class->get_request_mode = mi_editor_stack_get_request_mode;
+  widget_class->measure = mi_editor_stack_measure;
+  widget_class->size_allocate = mi_editor_stack_size_allocate;
 
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
@@ -406,7 +447,6 @@ mi_editor_stack_class_init (MiEditorStackClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "stack.close-current", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mi-editor-stack");
 }
 

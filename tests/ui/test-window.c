@@ -1815,6 +1815,15 @@ readme_document_replaced (gpointer data)
 }
 
 static gboolean
+readme_back (gpointer data)
+{
+  MiIssue *issue = data;
+  MiDocument *readme = mi_issue_get_document (issue, MI_ISSUE_FILE_README);
+
+  return mi_document_get_exists (readme) && mi_issue_get_status (issue) == MI_STATUS_RESOLVED;
+}
+
+static gboolean
 editor_not_saving (gpointer data)
 {
   return !mi_editor_get_saving (MI_EDITOR (data));
@@ -1859,6 +1868,9 @@ test_window_editor_edit_after_failed_save (void)
   g_assert_true (mi_editor_get_modified (editor));
   g_assert_cmpint (g_rmdir (readme), ==, 0);
   g_assert_cmpint (g_rename (aside, readme), ==, 0);
+  /* The workspace saw the folder come and go: let it read the file again. */
+  mi_ui_test_wait_ms (1500);
+  g_assert_true (mi_ui_test_wait_within (readme_back, mi_window_get_issue (window), 3000));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
   text = read_issue_file (folder, "README.md");
@@ -1870,6 +1882,8 @@ test_window_editor_edit_after_failed_save (void)
   g_assert_nonnull (strstr (shown, "**Status:** In Progress (Attempt 003)"));
   g_assert_true (mi_editor_get_modified (editor));
 
+  /* No draft left for the next test's workspace. */
+  mi_editor_discard_changes (editor);
   close_window (window);
 }
 
@@ -1922,6 +1936,8 @@ test_window_editor_edit_after_external_change (void)
   text = read_issue_file (folder, "README.md");
   g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)"));
 
+  /* No draft left for the next test's workspace. */
+  mi_editor_discard_changes (editor);
   close_window (window);
 }
 
