@@ -766,16 +766,22 @@ mi_editor_stack_close_all_finish (MiEditorStack  *self,
 
 /**
  * mi_editor_stack_restore_drafts:
- * Opens every file that has a draft (after a crash): each editor restores
- * its draft and says so. Returns how many were opened.
+ * @root: (nullable): only the files below this folder; NULL for all
+ *
+ * Opens every file (below @root) that has a draft (after a crash): each
+ * editor restores its draft and says so. Drafts of other files wait for
+ * their own workspace. Returns how many were opened.
  */
 guint
-mi_editor_stack_restore_drafts (MiEditorStack *self)
+mi_editor_stack_restore_drafts (MiEditorStack *self,
+                                GFile         *root)
 {
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) error = NULL;
+  guint n = 0;
 
   g_return_val_if_fail (MI_IS_EDITOR_STACK (self), 0);
+  g_return_val_if_fail (root == NULL || G_IS_FILE (root), 0);
 
   files = mi_drafts_list (self->drafts, &error);
   if (files == NULL)
@@ -785,8 +791,15 @@ mi_editor_stack_restore_drafts (MiEditorStack *self)
     }
 
   for (guint i = 0; i < files->len; i++)
-    mi_editor_stack_open_file (self, g_ptr_array_index (files, i), NULL);
-  return files->len;
+    {
+      GFile *file = g_ptr_array_index (files, i);
+
+      if (root != NULL && !g_file_has_prefix (file, root))
+        continue;
+      mi_editor_stack_open_file (self, file, NULL);
+      n++;
+    }
+  return n;
 }
 
 void

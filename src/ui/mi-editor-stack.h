@@ -31,7 +31,8 @@ void          mi_editor_stack_close_all_async   (MiEditorStack        *self,
 gboolean      mi_editor_stack_close_all_finish  (MiEditorStack        *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
-guint         mi_editor_stack_restore_drafts    (MiEditorStack        *self);
+guint         mi_editor_stack_restore_drafts    (MiEditorStack        *self,
+                                                 GFile                *root);
 void          mi_editor_stack_set_drafts        (MiEditorStack        *self,
                                                  MiDrafts             *drafts);
 void          mi_editor_stack_set_root          (MiEditorStack        *self,

@@ -19,7 +19,6 @@ struct _MiWindow
   guint                 busy : 1;
   guint                 restoring : 1;
   guint                 editors_closed : 1;   /* the close request asked already */
-  guint                 drafts_restored : 1;
 
   /* The sidebar: workspace → filter → sort → selection. */
   GtkCustomFilter      *filter;

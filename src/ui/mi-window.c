@@ -644,8 +644,8 @@ begin_load (MiWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
-/* Once per window, when it first shows a workspace: the unsaved text of
- * the last session (a crash, a kill) opens in the editor, and says so. */
+/* When a workspace opens: the unsaved text its files had in the last
+ * session (a crash, a kill) opens in the editor, and a toast says so. */
 static void
 restore_drafts (MiWindow *self)
 {
@@ -653,11 +653,12 @@ restore_drafts (MiWindow *self)
   g_autofree char *message = NULL;
   guint n;
 
-  if (self->drafts_restored)
+  if (self->workspace == NULL)
     return;
-  self->drafts_restored = TRUE;
 
-  n = mi_editor_stack_restore_drafts (mi_files_view_get_stack (files_view));
+  /* The drafts of this workspace's files: those of others wait until
+   * their workspace is opened. */
+  n = mi_editor_stack_restore_drafts (mi_files_view_get_stack (files_view), mi_workspace_get_root (self->workspace));
   if (n == 0)
     return;
 

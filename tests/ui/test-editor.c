@@ -497,7 +497,7 @@ test_editor_draft_restore (void)
 
   /* Next start: restored, and said so */
   fixture_open (&f);
-  g_assert_cmpuint (mi_editor_stack_restore_drafts (f.stack), >=, 1);
+  g_assert_cmpuint (mi_editor_stack_restore_drafts (f.stack, NULL), >=, 1);
   editor = mi_editor_stack_find_editor (f.stack, file);
   g_assert_nonnull (editor);
   g_assert_true (mi_ui_test_wait_for (editor_ready, editor));

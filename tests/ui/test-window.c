@@ -2107,6 +2107,8 @@ test_window_editor_drafts (void)
   g_autoptr(GFile) src = source_file ("resources", "example", NULL);
   g_autoptr(GFile) folder = make_temp_dir ("drafts");
   g_autoptr(GFile) readme = NULL;
+  g_autoptr(GFile) other = NULL;
+  g_autoptr(GFile) elsewhere = NULL;
   g_autoptr(GPtrArray) left = NULL;
   g_autoptr(GError) error = NULL;
   const char *draft = "# A draft nobody saved\n";
@@ -2117,6 +2119,12 @@ test_window_editor_drafts (void)
   mi_ui_test_copy_tree (src, folder);
   readme = g_file_resolve_relative_path (folder, "docs/meta-issues/example-performance-saga/README.md");
   g_assert_true (mi_drafts_save (mi_drafts_get_default (), readme, draft, strlen (draft), &error));
+  g_assert_no_error (error);
+  /* A draft of a file of another workspace: it waits for that one. */
+  other = make_temp_dir ("elsewhere");
+  elsewhere = g_file_resolve_relative_path (other, "notes.md");
+  g_assert_true (g_file_replace_contents (elsewhere, "# Notes\n", 8, NULL, FALSE, 0, NULL, NULL, &error));
+  g_assert_true (mi_drafts_save (mi_drafts_get_default (), elsewhere, draft, strlen (draft), &error));
   g_assert_no_error (error);
 
   window = new_window ();
@@ -2154,12 +2162,15 @@ test_window_editor_drafts (void)
     g_assert_true (mi_editor_stack_get_current (stack) == editor);
   }
 
-  /* Discarded: the draft goes. */
+  /* Discarded: the draft goes; the other workspace's stays. */
   mi_editor_discard_changes (editor);
   mi_ui_test_wait_ms (100);
   left = mi_drafts_list (mi_drafts_get_default (), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (left->len, ==, 0);
+  g_assert_cmpuint (left->len, ==, 1);
+  g_assert_true (g_file_equal (g_ptr_array_index (left, 0), elsewhere));
+  g_assert_true (mi_drafts_remove (mi_drafts_get_default (), elsewhere, &error));
+  g_assert_no_error (error);
 
   close_window (window);
 }
