@@ -231,6 +231,41 @@ text_matches (const char *text,
   return strstr (folded, needle) != NULL;
 }
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether @text holds @needle (casefolded), in any case. An ASCII needle
+ * is looked for ASCII-insensitively, with no folded copy of the text. */
+static gboolean
+file_text_matches (const char *text,
+                   gsize       len,
+                   const char *needle,
+                   gboolean    needle_ascii)
+{
+  gsize needle_len = strlen (needle);
+  char lower, upper;
+
+  if (!needle_ascii)
+    return text_matches (text, needle);
+  if (needle_len == 0 || needle_len > len)
+    return needle_len == 0;
+
+  lower = g_ascii_tolower (needle[0]);
+  upper = g_ascii_toupper (needle[0]);
+  for (gsize i = 0; i + needle_len <= len; i++)
+    if ((text[i] == lower || text[i] == upper) &&
+        g_ascii_strncasecmp (text + i, needle, needle_len) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* The full-text part of the search runs in a worker thread: it reads the
  * files of every meta-issue (their texts are not held in memory) and
  * answers with the ones that match. Until it does, the list shows the
@@ -260,6 +295,7 @@ text_search_thread (GTask        *task,
 {
   TextSearch *search = task_data;
   GHashTable *hits = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  gboolean needle_ascii = is_ascii (search->needle);
 
   for (guint i = 0; i < search->issues->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
@@ -272,7 +308,7 @@ text_search_thread (GTask        *task,
 
           if (!g_file_get_contents (g_file_peek_path (g_ptr_array_index (files, f)), &text, &len, NULL) ||
               !g_utf8_validate_len (text, len, NULL) ||
-              !text_matches (text, search->needle))
+              !file_text_matches (text, len, search->needle, needle_ascii))
             continue;
 
           g_hash_table_add (hits, g_object_ref (g_ptr_array_index (search->issues, i)));

@@ -1018,6 +1018,14 @@ test_window_filter_sort (void)
   g_assert_false (gtk_widget_get_mapped (mi_window_get_issue_page (window)));
   mi_ui_test_wait_ms (100);
   save_screenshots (window, "no-match");
+  /* Any case; and words that are not ASCII (folded with the text). */
+  mi_window_set_search_text (window, "PG-Native");
+  g_assert_true (mi_ui_test_wait_for (search_done, window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  mi_window_set_search_text (window, "UNIT TESTS \xe2\x89\xa0 PRODUCTION");
+  g_assert_true (mi_ui_test_wait_for (search_done, window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
   /* Words only in a file's text; then that file changes and no longer
    * has them: the search runs again and the issue leaves the list. */
   mi_window_set_search_text (window, "pg-native");
