@@ -7,6 +7,13 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  SORT_LAST_CHANGE,
+  SORT_CREATED,
+  SORT_TITLE,
+} MiWindowSortOrder;
+
 struct _MiWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -30,6 +37,7 @@ struct _MiWindow
   GCancellable         *text_search;     /* the full-text search running */
   GHashTable           *text_hits;       /* MiIssue whose files match search_text */
   char                 *status_filter;   /* a status id, or "all" */
+  MiWindowSortOrder     sort_order;      /* the setting's, kept for the sorter */
   guint                 changed_id;
   AdwMessageDialog     *dialog;          /* the form shown, for tests */
   MiIssue              *shown_issue;     /* the selected issue, watched */

@@ -424,16 +424,50 @@ filter_func (gpointer item,
   return issue_matches (MI_ISSUE (item), user_data);
 }
 
+typedef struct
+{
+  char *title;  /* what the key was made from */
+  char *key;    /* g_utf8_collate_key() of it */
+} TitleKey;
+
+static void
+title_key_free (TitleKey *key)
+{
+  g_free (key->title);
+  g_free (key->key);
+  g_free (key);
+}
+
+/* The collation key of the issue's title (its slug without one), kept on
+ * the issue until the title changes: sorting 1,000 titles compares them
+ * some 10,000 times, and g_utf8_collate() would make two keys each time. */
+static const char *
+title_key (MiIssue *issue)
+{
+  static GQuark quark;
+  const char *title = mi_issue_get_title (issue) != NULL ? mi_issue_get_title (issue) : mi_issue_get_slug (issue);
+  TitleKey *key;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("mi-window-title-key");
+
+  key = g_object_get_qdata (G_OBJECT (issue), quark);
+  if (key == NULL || g_strcmp0 (key->title, title) != 0)
+    {
+      key = g_new0 (TitleKey, 1);
+      key->title = g_strdup (title);
+      key->key = g_utf8_collate_key (title != NULL ? title : "", -1);
+      g_object_set_qdata_full (G_OBJECT (issue), quark, key, (GDestroyNotify) title_key_free);
+    }
+  return key->key;
+}
+
 static int
 compare_titles (MiIssue *a,
                 MiIssue *b)
 {
-  const char *ta = mi_issue_get_title (a);
-  const char *tb = mi_issue_get_title (b);
-  int cmp;
+  int cmp = strcmp (title_key (a), title_key (b));
 
-  cmp = g_utf8_collate (ta != NULL ? ta : mi_issue_get_slug (a),
-                        tb != NULL ? tb : mi_issue_get_slug (b));
   if (cmp != 0)
     return cmp;
 
@@ -448,9 +482,8 @@ sort_func (gconstpointer a,
   MiWindow *self = user_data;
   MiIssue *ia = MI_ISSUE ((gpointer) a);
   MiIssue *ib = MI_ISSUE ((gpointer) b);
-  g_autofree char *order = g_settings_get_string (self->settings, "sort-order");
 
-  if (g_str_equal (order, "last-change"))
+  if (self->sort_order == SORT_LAST_CHANGE)
     {
       gint64 ma = mi_issue_get_mtime (ia);
       gint64 mb = mi_issue_get_mtime (ib);
@@ -458,7 +491,7 @@ sort_func (gconstpointer a,
       if (ma != mb)
         return ma > mb ? -1 : 1;
     }
-  else if (g_str_equal (order, "created"))
+  else if (self->sort_order == SORT_CREATED)
     {
       int cmp = g_strcmp0 (mi_issue_get_created (ib), mi_issue_get_created (ia));
 
@@ -473,7 +506,6 @@ static gboolean
 on_files_changed_timeout_cb (gpointer user_data)
 {
   MiWindow *self = user_data;
-  g_autofree char *order = g_settings_get_string (self->settings, "sort-order");
 
   self->changed_id = 0;
 
@@ -481,7 +513,7 @@ on_files_changed_timeout_cb (gpointer user_data)
     start_text_search (self, TRUE);
   if (self->search_text != NULL || g_strcmp0 (self->status_filter, "all") != 0)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  if (!g_str_equal (order, "title"))
+  if (self->sort_order != SORT_TITLE)
     gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
 
   mi_issue_page_refresh (self->issue_page);
@@ -508,6 +540,15 @@ on_sort_order_changed_cb (MiWindow   *self,
                           const char *key,
                           GSettings  *settings)
 {
+  g_autofree char *order = g_settings_get_string (self->settings, "sort-order");
+
+  if (g_str_equal (order, "last-change"))
+    self->sort_order = SORT_LAST_CHANGE;
+  else if (g_str_equal (order, "created"))
+    self->sort_order = SORT_CREATED;
+  else
+    self->sort_order = SORT_TITLE;
+
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }
 
@@ -718,10 +759,11 @@ trim_memory_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A second later: after the list has been drawn, not before. */
 static void
 trim_memory_when_idle (void)
 {
-  g_idle_add_full (G_PRIORITY_LOW, trim_memory_cb, NULL, NULL);
+  g_timeout_add_full (G_PRIORITY_LOW, 1000, trim_memory_cb, NULL, NULL);
 }
 
 static void
@@ -1219,6 +1261,7 @@ mi_window_init (MiWindow *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "sidebar", G_ACTION_GROUP (sidebar_actions));
   g_signal_connect_object (self->settings, "changed::sort-order",
                            G_CALLBACK (on_sort_order_changed_cb), self, G_CONNECT_SWAPPED);
+  on_sort_order_changed_cb (self, "sort-order", self->settings);
 
   view_stack = mi_issue_page_get_stack (self->issue_page);
   adw_view_switcher_title_set_stack (self->switcher_title, view_stack);
