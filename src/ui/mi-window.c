@@ -513,8 +513,8 @@ on_files_changed_timeout_cb (gpointer user_data)
     start_text_search (self, TRUE);
   if (self->search_text != NULL || g_strcmp0 (self->status_filter, "all") != 0)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  if (self->sort_order != SORT_TITLE)
-    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  /* A change of date, or of title: the order may change whatever it is. */
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
 
   mi_issue_page_refresh (self->issue_page);
   update_issue_title (self);

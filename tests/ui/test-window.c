@@ -900,6 +900,24 @@ search_done (gpointer data)
 }
 
 static gboolean
+last_is_zebra (gpointer data)
+{
+  GListModel *model = data;
+  g_autoptr(MiIssue) last = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);
+
+  return g_strcmp0 (mi_issue_get_title (last), "Zebra Crossing CI") == 0;
+}
+
+static gboolean
+first_is_flaky (gpointer data)
+{
+  GListModel *model = data;
+  g_autoptr(MiIssue) first = g_list_model_get_item (model, 0);
+
+  return g_strcmp0 (mi_issue_get_title (first), "Flaky CI") == 0;
+}
+
+static gboolean
 search_found_none (gpointer data)
 {
   MiWindow *window = MI_WINDOW (data);
@@ -963,6 +981,24 @@ test_window_filter_sort (void)
 
         g_assert_cmpstr (mi_issue_get_title (issue), ==, want[i]);
       }
+
+    /* Another program renames one: it moves to its new place. */
+    {
+      g_autoptr(GFile) readme = g_file_resolve_relative_path (issues, "flaky-ci/README.md");
+      g_autofree char *contents = NULL;
+      g_autoptr(GString) renamed = NULL;
+      g_autoptr(MiIssue) last = NULL;
+
+      g_assert_true (g_file_load_contents (readme, NULL, &contents, NULL, NULL, NULL));
+      renamed = g_string_new (contents);
+      g_assert_cmpuint (g_string_replace (renamed, "Flaky CI", "Zebra Crossing CI", 1), ==, 1);
+      g_assert_true (g_file_set_contents (g_file_peek_path (readme), renamed->str, renamed->len, NULL));
+      g_assert_true (mi_ui_test_wait_within (last_is_zebra, model, 3000));
+      last = g_list_model_get_item (model, 5);
+      g_assert_cmpstr (mi_issue_get_slug (last), ==, "flaky-ci");
+      g_assert_true (g_file_set_contents (g_file_peek_path (readme), contents, -1, NULL));
+      g_assert_true (mi_ui_test_wait_within (first_is_flaky, model, 3000));
+    }
   }
 
   /* Sort by created date: newest first, ties by title. */
