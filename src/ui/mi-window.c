@@ -897,10 +897,15 @@ on_search_changed_cb (MiWindow       *self,
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *folded = stripped[0] != '\0' ? g_utf8_casefold (stripped, -1) : NULL;
 
-  g_clear_pointer (&self->search_text, g_free);
-  if (stripped[0] != '\0')
-    self->search_text = g_utf8_casefold (stripped, -1);
+  /* The same words again (the entry's own delayed signal after the text
+   * was set): the search running, or its hits, stay. */
+  if (g_strcmp0 (folded, self->search_text) == 0)
+    return;
+
+  g_free (self->search_text);
+  self->search_text = g_steal_pointer (&folded);
 
   start_text_search (self, FALSE);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
