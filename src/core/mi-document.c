@@ -13,6 +13,7 @@
 
 #include "mi-document.h"
 #include "mi-markdown.h"
+#include "mi-merge.h"
 
 /*
  * MiDocument: one markdown file, as bytes. It remembers the bytes it read so
@@ -376,36 +377,6 @@ mi_document_get_bytes (MiDocument *self)
 }
 
 /**
- * mi_document_dup_text:
- *
- * A copy of the text, NUL-terminated. A released document stays released:
- * the copy is read from the file (what is there now), for reading all of a
- * workspace (a search) without holding it all.
- */
-char *
-mi_document_dup_text (MiDocument *self,
-                      gsize      *len)
-{
-  g_autoptr(GBytes) now = NULL;
-  GBytes *bytes;
-  const char *data;
-  gsize size;
-
-  g_return_val_if_fail (MI_IS_DOCUMENT (self), NULL);
-
-  if (self->released)
-    read_disk (self->file, &now, NULL, NULL);
-  bytes = self->released ? now : self->bytes;
-
-  data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
-  if (data == NULL)
-    size = 0;
-  if (len != NULL)
-    *len = size;
-  return g_strndup (data != NULL ? data : "", size);
-}
-
-/**
  * mi_document_release:
  *
  * Lets the text go until it is needed again, keeping its size and
@@ -528,7 +499,7 @@ mi_document_get_bom_length (MiDocument *self)
 
   restore (self);
   text = g_bytes_get_data (self->bytes, &len);
-  return (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+  return mi_text_bom_length (text, len);
 }
 
 guint

@@ -37,8 +37,6 @@ const char  *mi_document_get_text      (MiDocument    *self,
                                         gsize         *len);
 GBytes      *mi_document_get_bytes     (MiDocument    *self);
 GBytes      *mi_document_get_disk_bytes (MiDocument   *self);
-char        *mi_document_dup_text      (MiDocument    *self,
-                                        gsize         *len);
 void         mi_document_release       (MiDocument    *self);
 gboolean     mi_document_get_released  (MiDocument    *self);
 gboolean     mi_document_get_exists    (MiDocument    *self);

@@ -16,6 +16,14 @@
  * writes anything.
  */
 
+/* The length of the UTF-8 byte order mark @text starts with: 3 or 0. */
+gsize
+mi_text_bom_length (const char *text,
+                    gsize       len)
+{
+  return len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
 /**
  * mi_text_common_affixes:
  *

@@ -15,6 +15,8 @@ typedef struct
   gsize text_length;
 } MiTextSpan;
 
+gsize     mi_text_bom_length     (const char  *text,
+                                  gsize        len);
 void      mi_text_common_affixes (const char  *a,
                                   gsize        a_len,
                                   const char  *b,

@@ -243,13 +243,6 @@ sync_editor (MiEditor *editor)
     mi_editor_resolve_conflict (editor, MI_EDITOR_CONFLICT_RELOAD);
 }
 
-static gsize
-bom_length (const char *text,
-            gsize       len)
-{
-  return len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-}
-
 typedef enum
 {
   CARRY_NOTHING,   /* the editor has no unsaved changes, or never saw @before */
@@ -298,8 +291,8 @@ rebase_onto_buffer (MiEditor    *editor,
 
   base_text = g_bytes_get_data (base, &base_len);
   after_text = g_bytes_get_data (after, &after_len);
-  *bom = bom_length (base_text, base_len);
-  if (bom_length (after_text, after_len) != *bom ||
+  *bom = mi_text_bom_length (base_text, base_len);
+  if (mi_text_bom_length (after_text, after_len) != *bom ||
       !g_utf8_validate_len (base_text + *bom, base_len - *bom, NULL) ||
       !g_utf8_validate_len (after_text + *bom, after_len - *bom, NULL))
     return CARRY_MEETS;

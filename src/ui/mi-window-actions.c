@@ -38,17 +38,6 @@ is_accepted (AdwMessageDialog *dialog,
   return !g_str_equal (response, "cancel");
 }
 
-/* The open files of @issue without unsaved changes show the edit; those
- * with unsaved changes got it already, as the files were written (see
- * write_guard_cb() in mi-window.c). */
-static void
-sync_editors (MiWindow *self,
-              MiIssue  *issue)
-{
-  mi_files_view_sync_with_disk (mi_issue_page_get_files_view (self->issue_page),
-                                mi_issue_get_folder (issue));
-}
-
 /* Workspace */
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -307,7 +296,6 @@ on_new_attempt_response_cb (AdwMessageDialog *dialog,
       _mi_window_show_error (self, _("Could Not Add the Attempt"), error);
       return;
     }
-  sync_editors (self, issue);
 
   mi_attempts_view_select_number (mi_issue_page_get_attempts_view (self->issue_page),
                                   mi_attempt_get_number (attempt));
@@ -374,10 +362,7 @@ on_record_response_cb (AdwMessageDialog *dialog,
                                mi_dialog_get_text (dialog, "value"), verdicts[verdict], &error))
     _mi_window_show_error (self, _("Could Not Record the Result"), error);
   else
-    {
-      sync_editors (self, issue);
-      adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "test-cases");
-    }
+    adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "test-cases");
 }
 
 static void
@@ -498,8 +483,6 @@ set_status_action (GtkWidget  *widget,
 
   if (!mi_issue_set_status (issue, status, attempt, &error))
     _mi_window_show_error (self, _("Could Not Set the Status"), error);
-  else
-    sync_editors (self, issue);
 }
 
 /* Hypothesis version */
@@ -522,7 +505,6 @@ on_hypothesis_response_cb (AdwMessageDialog *dialog,
     _mi_window_show_error (self, _("Could Not Add the Version"), error);
   else
     {
-      sync_editors (self, issue);
       adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "understanding");
     }
 }
@@ -575,7 +557,6 @@ on_log_response_cb (AdwMessageDialog *dialog,
     _mi_window_show_error (self, _("Could Not Add the Log Entry"), error);
   else
     {
-      sync_editors (self, issue);
       adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "log");
     }
 }
@@ -695,7 +676,6 @@ insert_chart_action (GtkWidget  *widget,
       _mi_window_show_error (self, _("Could Not Insert the Chart"), error);
       return;
     }
-  sync_editors (self, issue);
 
   name = mi_chart_get_file_name (test_case_id);
   /* Translators: %s is a file name such as "tc-001.svg". */

@@ -231,15 +231,6 @@ text_matches (const char *text,
   return strstr (folded, needle) != NULL;
 }
 
-static gboolean
-is_ascii (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      return FALSE;
-  return TRUE;
-}
-
 /* Whether @text holds @needle (casefolded), in any case. An ASCII needle
  * is looked for ASCII-insensitively, with no folded copy of the text. */
 static gboolean
@@ -253,8 +244,6 @@ file_text_matches (const char *text,
 
   if (!needle_ascii)
     return text_matches (text, needle);
-  if (needle_len == 0 || needle_len > len)
-    return needle_len == 0;
 
   lower = g_ascii_tolower (needle[0]);
   upper = g_ascii_toupper (needle[0]);
@@ -295,7 +284,7 @@ text_search_thread (GTask        *task,
 {
   TextSearch *search = task_data;
   GHashTable *hits = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  gboolean needle_ascii = is_ascii (search->needle);
+  gboolean needle_ascii = g_str_is_ascii (search->needle);
 
   for (guint i = 0; i < search->issues->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
