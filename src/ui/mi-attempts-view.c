@@ -294,12 +294,26 @@ mi_attempts_view_class_init (MiAttemptsViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* A link of the prose to a file of the workspace: open it in the editor,
+ * as the window opens any file (win.open-file). */
+static void
+on_prose_open_file_cb (MiPreview      *preview,
+                       GFile          *file,
+                       const char     *fragment,
+                       MiAttemptsView *self)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-file", "s", uri);
+}
+
 static void
 mi_attempts_view_init (MiAttemptsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->prose_preview = g_object_ref_sink (MI_PREVIEW (mi_preview_new ()));
+  g_signal_connect_object (self->prose_preview, "open-file", G_CALLBACK (on_prose_open_file_cb), self, 0);
   g_signal_connect_object (self->hypothesis_label, "activate-link", G_CALLBACK (on_activate_link_cb), self, 0);
   g_signal_connect_object (self->expected_label, "activate-link", G_CALLBACK (on_activate_link_cb), self, 0);
   g_signal_connect_object (self->result_label, "activate-link", G_CALLBACK (on_activate_link_cb), self, 0);

@@ -364,9 +364,21 @@ set_prose_label (MiIssuePage *self,
       markup = g_strdup_printf ("<b>%s</b>  %s", escaped, inline_markup);
     }
   gtk_label_set_markup (label, markup != NULL ? markup : inline_markup);
-  if (g_signal_handler_find (label, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
-                             on_activate_link_cb, self) == 0)
-    g_signal_connect_object (label, "activate-link", G_CALLBACK (on_activate_link_cb), self, 0);
+}
+
+/* A label for prose: it wraps, can be selected, and its links go where
+ * the preview's go. */
+static GtkWidget *
+prose_label_new (MiIssuePage *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  g_signal_connect_object (label, "activate-link", G_CALLBACK (on_activate_link_cb), self, 0);
+  return label;
 }
 
 static void
@@ -380,12 +392,8 @@ append_field (MiIssuePage *self,
   if (mi_ui_is_blank (text))
     return;
 
-  label = gtk_label_new (NULL);
+  label = prose_label_new (self);
   set_prose_label (self, GTK_LABEL (label), name, text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_box_append (box, label);
 }
 
@@ -479,12 +487,8 @@ create_log_row (gpointer item,
   gtk_widget_add_css_class (caption, "caption-heading");
   gtk_widget_add_css_class (caption, "dim-label");
 
-  text = gtk_label_new (NULL);
+  text = prose_label_new (self);
   set_prose_label (self, GTK_LABEL (text), NULL, mi_log_entry_get_text (entry));
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
 
   gtk_box_append (GTK_BOX (box), caption);
   gtk_box_append (GTK_BOX (box), text);
@@ -620,6 +624,19 @@ mi_issue_page_class_init (MiIssuePageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "mi-issue-page");
 }
 
+/* A link of the prose to a file of the workspace: open it in the editor,
+ * as the window opens any file (win.open-file). */
+static void
+on_prose_open_file_cb (MiPreview   *preview,
+                       GFile       *file,
+                       const char  *fragment,
+                       MiIssuePage *self)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-file", "s", uri);
+}
+
 static void
 mi_issue_page_init (MiIssuePage *self)
 {
@@ -627,6 +644,9 @@ mi_issue_page_init (MiIssuePage *self)
 
   self->handlers = g_ptr_array_new_with_free_func (handler_free);
   self->prose_preview = g_object_ref_sink (MI_PREVIEW (mi_preview_new ()));
+  g_signal_connect_object (self->prose_preview, "open-file", G_CALLBACK (on_prose_open_file_cb), self, 0);
+  g_signal_connect_object (self->understanding_label, "activate-link",
+                           G_CALLBACK (on_activate_link_cb), self, 0);
   self->symptoms = gtk_string_list_new (NULL);
   self->timeline = gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (compare_versions_cb, NULL, NULL)));
   self->log = gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (compare_log_cb, NULL, NULL)));

@@ -317,6 +317,23 @@ save_screenshots (MiWindow   *window,
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* A popover menu, open, in both styles (it is a surface of its own, not
+ * in the window's screenshot). */
+static void
+save_popover_screenshots (GtkPopover *popover,
+                          const char *name)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autofree char *light = g_strdup_printf ("screenshot-%s-light.png", name);
+  g_autofree char *dark = g_strdup_printf ("screenshot-%s-dark.png", name);
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  mi_ui_test_save_screenshot (GTK_WIDGET (popover), light);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  mi_ui_test_save_screenshot (GTK_WIDGET (popover), dark);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static void
 close_window (MiWindow *window)
 {
@@ -1145,6 +1162,7 @@ test_window_edits (void)
           gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_buttons->pdata[i]))))
         popover = gtk_menu_button_get_popover (menu_buttons->pdata[i]);
     g_assert_nonnull (popover);
+    save_popover_screenshots (popover, "status-menu");
     gtk_popover_popdown (popover);
   }
 
@@ -1200,7 +1218,7 @@ test_window_edits (void)
 
   /* A log entry: on top of the log. */
   dialog = activate_for_dialog (window, "win.add-log-entry");
-  mi_dialog_set_text (dialog, "text", "Batching deployed to staging");
+  mi_dialog_set_text (dialog, "text", "Batching deployed to staging, see [the `description`](description.md)");
   respond (dialog, "add");
   text = read_issue_file (folder, "implementation-log.md");
   g_assert_nonnull (strstr (text, "Batching deployed to staging"));
@@ -1209,6 +1227,39 @@ test_window_edits (void)
     g_autoptr(MiLogEntry) first = g_list_model_get_item (mi_issue_page_get_log (page), 0);
 
     g_assert_nonnull (strstr (mi_log_entry_get_text (first), "Batching deployed to staging"));
+  }
+  /* In the Log, drawn as the preview draws it: the relative link is a
+   * link to the issue's file (not marked broken), and it opens there. */
+  mi_ui_test_wait_ms (100);
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    GtkLabel *entry = NULL;
+    const char *markup;
+    const char *href;
+    gboolean handled = FALSE;
+
+    collect_widgets (GTK_WIDGET (page), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), "Batching deployed to staging"))
+        entry = labels->pdata[i];
+    g_assert_nonnull (entry);
+    g_assert_null (strchr (gtk_label_get_text (entry), '`'));
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "broken-link"));
+    markup = gtk_label_get_label (entry);
+    href = strstr (markup, "href=\"mi-file:");
+    g_assert_nonnull (href);
+    g_assert_nonnull (strstr (href, "description.md\""));
+    {
+      g_autofree char *uri = g_strndup (href + strlen ("href=\""), strchr (href + strlen ("href=\""), '"') - href - strlen ("href=\""));
+
+      g_signal_emit_by_name (entry, "activate-link", uri, &handled);
+    }
+    g_assert_true (handled);
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (mi_issue_page_get_stack (page)), ==, "files");
+    g_assert_cmpstr (mi_editor_get_title (mi_editor_stack_get_current (
+                       mi_files_view_get_stack (mi_issue_page_get_files_view (MI_ISSUE_PAGE (page))))),
+                     ==, "description.md");
+    show_view (window, "log");
   }
   save_screenshots (window, "after-edits");
 
@@ -1729,6 +1780,9 @@ test_window_editor_save (void)
     g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
     g_assert_cmpint (g_menu_model_get_n_items (g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION)), ==,
                      g_strv_length ((char **) gtk_source_style_scheme_manager_get_scheme_ids (manager)));
+    gtk_menu_button_popup (button);
+    save_popover_screenshots (gtk_menu_button_get_popover (button), "scheme-menu");
+    gtk_menu_button_popdown (button);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_files_view (window)),
                                                "settings.style-scheme", "s", "kate"));
     chosen = g_settings_get_string (settings, "style-scheme");
