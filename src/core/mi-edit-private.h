@@ -11,7 +11,43 @@ typedef struct
   GPtrArray *docs;       /* MiDocument */
   GPtrArray *originals;  /* GBytes of the file before, NULL for a new file */
   GPtrArray *new_dirs;   /* GFile, created by the commit, deepest last */
+  GPtrArray *claims;     /* MiClaim: unsaved text the writes must not meet; or NULL */
+  gboolean   committed;  /* the prepare function committed it itself */
 } MiChange;
+
+/* A file a structured edit wrote. */
+typedef struct
+{
+  GFile  *file;
+  GBytes *before;        /* NULL: a new file */
+  GBytes *after;
+} MiWritten;
+
+/* Makes the text edits of one structured edit on @issue, a copy of the
+ * meta-issue for this edit, on the edit's worker: adds each document it
+ * changes to @change before changing it. */
+typedef gboolean (*MiEditPrepare) (MiIssue   *issue,
+                                   MiChange  *change,
+                                   gpointer   data,
+                                   GError   **error);
+
+gboolean  mi_edit_run                (MiIssue             *issue,
+                                      MiEditPrepare        prepare,
+                                      gpointer             data,
+                                      GError             **error);
+void      mi_edit_run_async          (MiIssue             *issue,
+                                      MiEditPrepare        prepare,
+                                      gpointer             data,
+                                      GDestroyNotify       data_free,
+                                      gpointer             source_tag,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+gpointer  mi_edit_run_finish         (MiIssue             *issue,
+                                      GAsyncResult        *result,
+                                      gpointer             source_tag,
+                                      GError             **error);
+void      mi_edit_check_thread       (const char          *what);
 
 void      mi_change_init             (MiChange     *change);
 void      mi_change_clear            (MiChange     *change);

@@ -22,6 +22,10 @@
  * line endings. All files an edit touches are checked against the disk first
  * and then written atomically one by one; if a write fails, those already
  * written are put back. Then the issue is parsed again.
+ *
+ * Each edit is a prepare function that mi-edit.c runs on a copy of the
+ * issue, on a worker for the _async calls (the app's) and on the calling
+ * thread for the others (the CLI's): the same steps, the same bytes.
  */
 
 static char *
@@ -74,18 +78,6 @@ relative_name (MiIssue     *self,
   return g_build_filename (self->slug, base, NULL);
 }
 
-static gboolean
-finish (MiIssue  *self,
-        MiChange   *change,
-        GError  **error)
-{
-  gboolean ok = mi_change_commit (change, error);
-
-  /* Parse again: on success the new text, on failure what is on disk. */
-  mi_issue_reload (self, NULL, NULL);
-  return ok;
-}
-
 static guint
 max_attempt_number (MiIssue *self,
                     guint   *n_distinct)
@@ -108,25 +100,45 @@ max_attempt_number (MiIssue *self,
 /* ---------------------------------------------------------------------- */
 /* Public API                                                              */
 
-/**
- * mi_issue_set_status:
- * @attempt: the attempt the status refers to, 0 for none.
- *
- * Rewrites the value of the README's `**Status:**` line.
- */
-gboolean
-mi_issue_set_status (MiIssue   *self,
-                     MiStatus   status,
-                     guint      attempt,
-                     GError   **error)
+typedef struct
 {
-  g_auto(MiChange) change = { 0 };
+  MiStatus status;
+  guint    attempt;
+} StatusEdit;
+
+/**
+ * mi_issue_get_default_status_attempt:
+ *
+ * The attempt a status of @status refers to when none is named: the last
+ * attempt for In Progress and Resolved ("Resolved (Attempt 003)"), none
+ * for the others. The app and the CLI write the same status this way.
+ */
+guint
+mi_issue_get_default_status_attempt (MiIssue  *self,
+                                     MiStatus  status)
+{
+  MiAttempt *last;
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), 0);
+
+  if (status != MI_STATUS_IN_PROGRESS && status != MI_STATUS_RESOLVED)
+    return 0;
+  last = mi_issue_get_last_attempt (self);
+  return last != NULL ? mi_attempt_get_number (last) : 0;
+}
+
+static gboolean
+prepare_set_status (MiIssue   *self,
+                    MiChange  *change,
+                    gpointer   data,
+                    GError   **error)
+{
+  StatusEdit *edit = data;
   MiDocument *readme;
   g_autofree char *value = NULL;
+  guint attempt = edit->attempt;
 
-  g_return_val_if_fail (MI_IS_ISSUE (self), FALSE);
-
-  if (status == MI_STATUS_UNKNOWN)
+  if (edit->status == MI_STATUS_UNKNOWN)
     {
       g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INVALID_VALUE,
                    _("Choose a status: open, in-progress, resolved, abandoned or superseded."));
@@ -144,13 +156,14 @@ mi_issue_set_status (MiIssue   *self,
       return FALSE;
     }
 
+  if (attempt == 0)
+    attempt = mi_issue_get_default_status_attempt (self, edit->status);
   if (attempt > 0)
-    value = g_strdup_printf ("%s (Attempt %03u)", mi_status_to_markdown (status), attempt);
+    value = g_strdup_printf ("%s (Attempt %03u)", mi_status_to_markdown (edit->status), attempt);
   else
-    value = g_strdup (mi_status_to_markdown (status));
+    value = g_strdup (mi_status_to_markdown (edit->status));
 
-  mi_change_init (&change);
-  mi_change_add (&change, readme);
+  mi_change_add (change, readme);
 
   if (self->status_line > 0)
     mi_edit_replace_value (readme, self->status_line, value);
@@ -162,25 +175,80 @@ mi_issue_set_status (MiIssue   *self,
       mi_edit_insert_lines_after (readme, self->title_line, self->title_line > 0 ? lines : lines + 1);
     }
 
-  return finish (self, &change, error);
+  return TRUE;
 }
 
 /**
- * mi_issue_add_attempt:
- * Adds attempts/NNN-<slug>/ (the next free number) with both files from the
- * templates, a Timeline Summary row, a log section, and updates the README's
- * `Total Attempts` and `Status … (Attempt NNN)`.
+ * mi_issue_set_status:
+ * @attempt: the attempt the status refers to; 0 for the default one
+ *   (mi_issue_get_default_status_attempt())
  *
- * Returns: (transfer none): the new attempt.
+ * Rewrites the value of the README's `**Status:**` line.
  */
-MiAttempt *
-mi_issue_add_attempt (MiIssue     *self,
-                      const char  *title,
-                      const char  *hypothesis,
-                      const char  *date,
-                      GError     **error)
+gboolean
+mi_issue_set_status (MiIssue   *self,
+                     MiStatus   status,
+                     guint      attempt,
+                     GError   **error)
 {
-  g_auto(MiChange) change = { 0 };
+  StatusEdit edit = { status, attempt };
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), FALSE);
+
+  return mi_edit_run (self, prepare_set_status, &edit, error);
+}
+
+void
+mi_issue_set_status_async (MiIssue             *self,
+                           MiStatus             status,
+                           guint                attempt,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  StatusEdit *edit;
+
+  g_return_if_fail (MI_IS_ISSUE (self));
+
+  edit = g_new0 (StatusEdit, 1);
+  edit->status = status;
+  edit->attempt = attempt;
+  mi_edit_run_async (self, prepare_set_status, edit, g_free, mi_issue_set_status_async,
+                     cancellable, callback, user_data);
+}
+
+gboolean
+mi_issue_set_status_finish (MiIssue       *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return mi_edit_run_finish (self, result, mi_issue_set_status_async, error) != NULL;
+}
+
+typedef struct
+{
+  char  *title;
+  char  *hypothesis;
+  char  *date;
+  guint  number;     /* out */
+} AttemptEdit;
+
+static void
+attempt_edit_free (AttemptEdit *edit)
+{
+  g_free (edit->title);
+  g_free (edit->hypothesis);
+  g_free (edit->date);
+  g_free (edit);
+}
+
+static gboolean
+prepare_add_attempt (MiIssue   *self,
+                     MiChange  *change,
+                     gpointer   data,
+                     GError   **error)
+{
+  AttemptEdit *edit = data;
   g_autofree char *clean_title = NULL;
   g_autofree char *clean_hypothesis = NULL;
   g_autofree char *day = NULL;
@@ -194,12 +262,10 @@ mi_issue_add_attempt (MiIssue     *self,
   MiDocument *log = self->docs[MI_ISSUE_FILE_LOG];
   guint n_distinct, number;
 
-  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
-
-  if (!check_text (title, _("attempt title"), &clean_title, error) ||
-      !check_date (date, &day, error))
-    return NULL;
-  clean_hypothesis = mi_edit_single_line (hypothesis);
+  if (!check_text (edit->title, _("attempt title"), &clean_title, error) ||
+      !check_date (edit->date, &day, error))
+    return FALSE;
+  clean_hypothesis = mi_edit_single_line (edit->hypothesis);
 
   number = max_attempt_number (self, &n_distinct) + 1;
   number_text = g_strdup_printf ("%03u", number);
@@ -214,10 +280,9 @@ mi_issue_add_attempt (MiIssue     *self,
 
       g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_EXISTS,
                    _("“%s” already exists. Reload to see it."), name);
-      return NULL;
+      return FALSE;
     }
 
-  mi_change_init (&change);
 
   /* The attempt's two files. */
   {
@@ -246,17 +311,17 @@ mi_issue_add_attempt (MiIssue     *self,
         g_autoptr(MiDocument) doc = NULL;
 
         if (text == NULL)
-          return NULL;
+          return FALSE;
         converted = mi_edit_with_newline (text, mi_document_get_newline (readme));
         doc = mi_document_new_for_text (file, converted, -1);
-        mi_change_add (&change, doc);
+        mi_change_add (change, doc);
       }
   }
 
   /* README: values first (lines keep their numbers), then the row. */
   if (mi_document_get_exists (readme))
     {
-      mi_change_add (&change, readme);
+      mi_change_add (change, readme);
 
       if (self->total_line > 0)
         {
@@ -328,41 +393,109 @@ mi_issue_add_attempt (MiIssue     *self,
         lines[4] = NULL;
       }
 
-    mi_change_add (&change, log);
+    mi_change_add (change, log);
     if (!mi_document_get_exists (log))
       {
         const char *vars[] = { "title", self->title, "issue_title", self->title, "date", day, NULL };
         g_autofree char *text = mi_templates_expand (root, "implementation-log", vars, error);
 
         if (text == NULL)
-          return NULL;
+          return FALSE;
         mi_document_replace (log, 0, 0, text);
       }
     mi_edit_append_block (log, lines);
   }
 
-  if (!finish (self, &change, error))
-    return NULL;
-
-  return mi_issue_find_attempt (self, number);
+  edit->number = number;
+  return TRUE;
 }
 
 /**
- * mi_issue_record_result:
- * @verdict: %MI_VERDICT_UNKNOWN to judge @value against the test case's target.
+ * mi_issue_add_attempt:
+ * Adds attempts/NNN-<slug>/ (the next free number) with both files from the
+ * templates, a Timeline Summary row, a log section, and updates the README's
+ * `Total Attempts` and `Status … (Attempt NNN)`.
  *
- * Writes `- Attempt NNN: <value> (PASS|FAIL)` under the test case's
- * `**Results:**`, or rewrites the attempt's existing result line.
+ * Returns: (transfer none): the new attempt.
  */
-gboolean
-mi_issue_record_result (MiIssue     *self,
-                        const char  *test_case_id,
-                        guint        attempt,
-                        const char  *value,
-                        MiVerdict    verdict,
-                        GError     **error)
+MiAttempt *
+mi_issue_add_attempt (MiIssue     *self,
+                      const char  *title,
+                      const char  *hypothesis,
+                      const char  *date,
+                      GError     **error)
 {
-  g_auto(MiChange) change = { 0 };
+  AttemptEdit edit = { (char *) title, (char *) hypothesis, (char *) date, 0 };
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+
+  if (!mi_edit_run (self, prepare_add_attempt, &edit, error))
+    return NULL;
+  return mi_issue_find_attempt (self, edit.number);
+}
+
+void
+mi_issue_add_attempt_async (MiIssue             *self,
+                            const char          *title,
+                            const char          *hypothesis,
+                            const char          *date,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  AttemptEdit *edit;
+
+  g_return_if_fail (MI_IS_ISSUE (self));
+
+  edit = g_new0 (AttemptEdit, 1);
+  edit->title = g_strdup (title);
+  edit->hypothesis = g_strdup (hypothesis);
+  edit->date = g_strdup (date);
+  mi_edit_run_async (self, prepare_add_attempt, edit, (GDestroyNotify) attempt_edit_free,
+                     mi_issue_add_attempt_async, cancellable, callback, user_data);
+}
+
+/**
+ * mi_issue_add_attempt_finish:
+ *
+ * Returns: (transfer none): the new attempt
+ */
+MiAttempt *
+mi_issue_add_attempt_finish (MiIssue       *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  AttemptEdit *edit = mi_edit_run_finish (self, result, mi_issue_add_attempt_async, error);
+
+  return edit != NULL ? mi_issue_find_attempt (self, edit->number) : NULL;
+}
+
+typedef struct
+{
+  char      *test_case_id;
+  guint      attempt;
+  char      *value;
+  MiVerdict  verdict;
+} RecordEdit;
+
+static void
+record_edit_free (RecordEdit *edit)
+{
+  g_free (edit->test_case_id);
+  g_free (edit->value);
+  g_free (edit);
+}
+
+static gboolean
+prepare_record_result (MiIssue   *self,
+                       MiChange  *change,
+                       gpointer   data,
+                       GError   **error)
+{
+  RecordEdit *edit = data;
+  const char *test_case_id = edit->test_case_id;
+  guint attempt = edit->attempt;
+  MiVerdict verdict = edit->verdict;
   g_autofree char *clean_value = NULL;
   g_autofree char *item = NULL;
   g_autoptr(MiMeasurement) measurement = NULL;
@@ -371,8 +504,6 @@ mi_issue_record_result (MiIssue     *self,
   MiTestCase *tc;
   MiResult *existing;
 
-  g_return_val_if_fail (MI_IS_ISSUE (self), FALSE);
-  g_return_val_if_fail (test_case_id != NULL, FALSE);
 
   tc = mi_issue_find_test_case (self, test_case_id);
   if (tc == NULL)
@@ -393,7 +524,7 @@ mi_issue_record_result (MiIssue     *self,
       return FALSE;
     }
 
-  if (!check_text (value, _("value"), &clean_value, error))
+  if (!check_text (edit->value, _("value"), &clean_value, error))
     return FALSE;
 
   measurement = mi_measurement_parse (clean_value);
@@ -404,8 +535,7 @@ mi_issue_record_result (MiIssue     *self,
                           verdict == MI_VERDICT_PASS ? " (PASS)" :
                           verdict == MI_VERDICT_FAIL ? " (FAIL)" : "");
 
-  mi_change_init (&change);
-  mi_change_add (&change, doc);
+  mi_change_add (change, doc);
   place = mi_test_case_get_place (tc);
   existing = mi_test_case_find_result (tc, attempt);
 
@@ -444,24 +574,105 @@ mi_issue_record_result (MiIssue     *self,
       mi_edit_insert_lines_after (doc, place->last_line, lines);
     }
 
-  return finish (self, &change, error);
+  return TRUE;
 }
 
 /**
- * mi_issue_add_hypothesis:
- * Adds `### Version N (date) - Title` with its `**Theory:**` after the last
- * version of description.md.
+ * mi_issue_record_result:
+ * @verdict: %MI_VERDICT_UNKNOWN to judge @value against the test case's target.
  *
- * Returns: (transfer none): the new version.
+ * Writes `- Attempt NNN: <value> (PASS|FAIL)` under the test case's
+ * `**Results:**`, or rewrites the attempt's existing result line.
  */
-MiHypothesis *
-mi_issue_add_hypothesis (MiIssue     *self,
-                         const char  *title,
-                         const char  *theory,
-                         const char  *date,
-                         GError     **error)
+gboolean
+mi_issue_record_result (MiIssue     *self,
+                        const char  *test_case_id,
+                        guint        attempt,
+                        const char  *value,
+                        MiVerdict    verdict,
+                        GError     **error)
 {
-  g_auto(MiChange) change = { 0 };
+  RecordEdit edit = { (char *) test_case_id, attempt, (char *) value, verdict };
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), FALSE);
+  g_return_val_if_fail (test_case_id != NULL, FALSE);
+
+  return mi_edit_run (self, prepare_record_result, &edit, error);
+}
+
+void
+mi_issue_record_result_async (MiIssue             *self,
+                              const char          *test_case_id,
+                              guint                attempt,
+                              const char          *value,
+                              MiVerdict            verdict,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  RecordEdit *edit;
+
+  g_return_if_fail (MI_IS_ISSUE (self));
+  g_return_if_fail (test_case_id != NULL);
+
+  edit = g_new0 (RecordEdit, 1);
+  edit->test_case_id = g_strdup (test_case_id);
+  edit->attempt = attempt;
+  edit->value = g_strdup (value);
+  edit->verdict = verdict;
+  mi_edit_run_async (self, prepare_record_result, edit, (GDestroyNotify) record_edit_free,
+                     mi_issue_record_result_async, cancellable, callback, user_data);
+}
+
+gboolean
+mi_issue_record_result_finish (MiIssue       *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return mi_edit_run_finish (self, result, mi_issue_record_result_async, error) != NULL;
+}
+
+typedef struct
+{
+  char  *title;
+  char  *theory;
+  char  *date;
+  guint  version;    /* out */
+} HypothesisEdit;
+
+static void
+hypothesis_edit_free (HypothesisEdit *edit)
+{
+  g_free (edit->title);
+  g_free (edit->theory);
+  g_free (edit->date);
+  g_free (edit);
+}
+
+static MiHypothesis *
+find_hypothesis (MiIssue *self,
+                 guint    version)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hypotheses));
+
+  for (guint i = 0; i < n; i++)
+    {
+      MiHypothesis *hypothesis = g_list_model_get_item (G_LIST_MODEL (self->hypotheses), i);
+
+      g_object_unref (hypothesis);
+      if (hypothesis->version == version)
+        return hypothesis;
+    }
+  return NULL;
+}
+
+static gboolean
+prepare_add_hypothesis (MiIssue   *self,
+                        MiChange  *change,
+                        gpointer   data,
+                        GError   **error)
+{
+  HypothesisEdit *edit = data;
   g_autofree char *clean_title = NULL;
   g_autofree char *clean_theory = NULL;
   g_autofree char *day = NULL;
@@ -472,12 +683,10 @@ mi_issue_add_hypothesis (MiIssue     *self,
   guint version = 0;
   guint level = self->versions_level > 0 ? self->versions_level : 3;
 
-  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
-
-  if (!check_text (title, _("hypothesis title"), &clean_title, error) ||
-      !check_date (date, &day, error))
-    return NULL;
-  clean_theory = mi_edit_single_line (theory);
+  if (!check_text (edit->title, _("hypothesis title"), &clean_title, error) ||
+      !check_date (edit->date, &day, error))
+    return FALSE;
+  clean_theory = mi_edit_single_line (edit->theory);
 
   for (guint i = 0; i < n; i++)
     {
@@ -491,8 +700,7 @@ mi_issue_add_hypothesis (MiIssue     *self,
                              version, day, clean_title);
   theory_line = g_strdup_printf ("**Theory:** %s", clean_theory);
 
-  mi_change_init (&change);
-  mi_change_add (&change, doc);
+  mi_change_add (change, doc);
 
   if (self->versions_last_line > 0)
     {
@@ -516,48 +724,102 @@ mi_issue_add_hypothesis (MiIssue     *self,
       mi_edit_append_block (doc, lines);
     }
 
-  if (!finish (self, &change, error))
-    return NULL;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->hypotheses));
-  for (guint i = 0; i < n; i++)
-    {
-      MiHypothesis *hypothesis = g_list_model_get_item (G_LIST_MODEL (self->hypotheses), i);
-
-      g_object_unref (hypothesis);
-      if (hypothesis->version == version)
-        return hypothesis;
-    }
-  return NULL;
+  edit->version = version;
+  return TRUE;
 }
 
 /**
- * mi_issue_add_log_entry:
- * Adds a `**YYYY-MM-DD:** text` paragraph at the end of the last attempt's
- * section of the implementation log (at the end of the file when it has none).
+ * mi_issue_add_hypothesis:
+ * Adds `### Version N (date) - Title` with its `**Theory:**` after the last
+ * version of description.md.
+ *
+ * Returns: (transfer none): the new version.
  */
-gboolean
-mi_issue_add_log_entry (MiIssue     *self,
-                        const char  *text,
-                        const char  *date,
-                        GError     **error)
+MiHypothesis *
+mi_issue_add_hypothesis (MiIssue     *self,
+                         const char  *title,
+                         const char  *theory,
+                         const char  *date,
+                         GError     **error)
 {
-  g_auto(MiChange) change = { 0 };
+  HypothesisEdit edit = { (char *) title, (char *) theory, (char *) date, 0 };
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+
+  if (!mi_edit_run (self, prepare_add_hypothesis, &edit, error))
+    return NULL;
+  return find_hypothesis (self, edit.version);
+}
+
+void
+mi_issue_add_hypothesis_async (MiIssue             *self,
+                               const char          *title,
+                               const char          *theory,
+                               const char          *date,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  HypothesisEdit *edit;
+
+  g_return_if_fail (MI_IS_ISSUE (self));
+
+  edit = g_new0 (HypothesisEdit, 1);
+  edit->title = g_strdup (title);
+  edit->theory = g_strdup (theory);
+  edit->date = g_strdup (date);
+  mi_edit_run_async (self, prepare_add_hypothesis, edit, (GDestroyNotify) hypothesis_edit_free,
+                     mi_issue_add_hypothesis_async, cancellable, callback, user_data);
+}
+
+/**
+ * mi_issue_add_hypothesis_finish:
+ *
+ * Returns: (transfer none): the new version
+ */
+MiHypothesis *
+mi_issue_add_hypothesis_finish (MiIssue       *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  HypothesisEdit *edit = mi_edit_run_finish (self, result, mi_issue_add_hypothesis_async, error);
+
+  return edit != NULL ? find_hypothesis (self, edit->version) : NULL;
+}
+
+typedef struct
+{
+  char *text;
+  char *date;
+} LogEdit;
+
+static void
+log_edit_free (LogEdit *edit)
+{
+  g_free (edit->text);
+  g_free (edit->date);
+  g_free (edit);
+}
+
+static gboolean
+prepare_add_log_entry (MiIssue   *self,
+                       MiChange  *change,
+                       gpointer   data,
+                       GError   **error)
+{
+  LogEdit *edit = data;
   g_autofree char *clean_text = NULL;
   g_autofree char *day = NULL;
   g_autofree char *entry = NULL;
   MiDocument *doc = self->docs[MI_ISSUE_FILE_LOG];
 
-  g_return_val_if_fail (MI_IS_ISSUE (self), FALSE);
-
-  if (!check_text (text, _("log entry"), &clean_text, error) ||
-      !check_date (date, &day, error))
+  if (!check_text (edit->text, _("log entry"), &clean_text, error) ||
+      !check_date (edit->date, &day, error))
     return FALSE;
 
   entry = g_strdup_printf ("**%s:** %s", day, clean_text);
 
-  mi_change_init (&change);
-  mi_change_add (&change, doc);
+  mi_change_add (change, doc);
 
   if (self->log_last_line > 0)
     {
@@ -578,7 +840,52 @@ mi_issue_add_log_entry (MiIssue     *self,
       mi_edit_append_block (doc, lines);
     }
 
-  return finish (self, &change, error);
+  return TRUE;
+}
+
+/**
+ * mi_issue_add_log_entry:
+ * Adds a `**YYYY-MM-DD:** text` paragraph at the end of the last attempt's
+ * section of the implementation log (at the end of the file when it has none).
+ */
+gboolean
+mi_issue_add_log_entry (MiIssue     *self,
+                        const char  *text,
+                        const char  *date,
+                        GError     **error)
+{
+  LogEdit edit = { (char *) text, (char *) date };
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), FALSE);
+
+  return mi_edit_run (self, prepare_add_log_entry, &edit, error);
+}
+
+void
+mi_issue_add_log_entry_async (MiIssue             *self,
+                              const char          *text,
+                              const char          *date,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  LogEdit *edit;
+
+  g_return_if_fail (MI_IS_ISSUE (self));
+
+  edit = g_new0 (LogEdit, 1);
+  edit->text = g_strdup (text);
+  edit->date = g_strdup (date);
+  mi_edit_run_async (self, prepare_add_log_entry, edit, (GDestroyNotify) log_edit_free,
+                     mi_issue_add_log_entry_async, cancellable, callback, user_data);
+}
+
+gboolean
+mi_issue_add_log_entry_finish (MiIssue       *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return mi_edit_run_finish (self, result, mi_issue_add_log_entry_async, error) != NULL;
 }
 
 /* ---------------------------------------------------------------------- */

@@ -205,6 +205,75 @@ mi_lesson_render (GFile       *root,
   }
 }
 
+typedef struct
+{
+  GFile *root;
+  char  *category;
+  char  *name;
+  char  *date;
+  GFile *file;     /* out */
+} LessonEdit;
+
+static void
+lesson_edit_free (LessonEdit *edit)
+{
+  g_clear_object (&edit->root);
+  g_free (edit->category);
+  g_free (edit->name);
+  g_free (edit->date);
+  g_clear_object (&edit->file);
+  g_free (edit);
+}
+
+static gboolean
+prepare_extract (MiIssue   *issue,
+                 MiChange  *change,
+                 gpointer   data,
+                 GError   **error)
+{
+  LessonEdit *edit = data;
+  GFile *root = edit->root;
+  const char *category = edit->category;
+  const char *name = edit->name;
+  const char *date = edit->date;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(MiDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *relative = NULL;
+
+  if (mi_issue_get_status (issue) != MI_STATUS_RESOLVED)
+    {
+      g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INVALID_VALUE,
+                   _("“%s” is not resolved: a lesson is extracted once the meta-issue is resolved."),
+                   mi_issue_get_slug (issue));
+      return FALSE;
+    }
+
+  if (!mi_lesson_validate_name (category, error) ||
+      !mi_lesson_validate_name (name, error))
+    return FALSE;
+
+  file = mi_lesson_get_file (root, category, name);
+  relative = g_file_get_relative_path (root, file);
+
+  if (g_file_query_exists (file, NULL))
+    {
+      g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_EXISTS,
+                   _("%s exists: choose another name, or edit that lesson."), relative);
+      return FALSE;
+    }
+
+  text = mi_lesson_render (root, issue, category, date, error);
+  if (text == NULL)
+    return FALSE;
+
+  doc = mi_document_new_for_text (file, text, -1);
+  mi_change_add (change, doc);
+
+  edit->file = g_steal_pointer (&file);
+  return TRUE;
+}
+
 /**
  * mi_lesson_extract:
  * @root: the workspace root
@@ -225,47 +294,51 @@ mi_lesson_extract (GFile       *root,
                    const char  *date,
                    GError     **error)
 {
-  g_auto(MiChange) change = { 0 };
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(MiDocument) doc = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *relative = NULL;
+  LessonEdit edit = { root, (char *) category, (char *) name, (char *) date, NULL };
 
   g_return_val_if_fail (G_IS_FILE (root), NULL);
   g_return_val_if_fail (MI_IS_ISSUE (issue), NULL);
 
-  if (mi_issue_get_status (issue) != MI_STATUS_RESOLVED)
-    {
-      g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INVALID_VALUE,
-                   _("“%s” is not resolved: a lesson is extracted once the meta-issue is resolved."),
-                   mi_issue_get_slug (issue));
-      return NULL;
-    }
-
-  if (!mi_lesson_validate_name (category, error) ||
-      !mi_lesson_validate_name (name, error))
+  if (!mi_edit_run (issue, prepare_extract, &edit, error))
     return NULL;
+  return edit.file;
+}
 
-  file = mi_lesson_get_file (root, category, name);
-  relative = g_file_get_relative_path (root, file);
+void
+mi_lesson_extract_async (GFile               *root,
+                         MiIssue             *issue,
+                         const char          *category,
+                         const char          *name,
+                         const char          *date,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  LessonEdit *edit;
 
-  if (g_file_query_exists (file, NULL))
-    {
-      g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_EXISTS,
-                   _("%s exists: choose another name, or edit that lesson."), relative);
-      return NULL;
-    }
+  g_return_if_fail (G_IS_FILE (root));
+  g_return_if_fail (MI_IS_ISSUE (issue));
 
-  text = mi_lesson_render (root, issue, category, date, error);
-  if (text == NULL)
-    return NULL;
+  edit = g_new0 (LessonEdit, 1);
+  edit->root = g_file_dup (root);
+  edit->category = g_strdup (category);
+  edit->name = g_strdup (name);
+  edit->date = g_strdup (date);
+  mi_edit_run_async (issue, prepare_extract, edit, (GDestroyNotify) lesson_edit_free,
+                     mi_lesson_extract_async, cancellable, callback, user_data);
+}
 
-  doc = mi_document_new_for_text (file, text, -1);
-  mi_change_init (&change);
-  mi_change_add (&change, doc);
+/**
+ * mi_lesson_extract_finish:
+ *
+ * Returns: (transfer full): the file written, or %NULL with @error set
+ */
+GFile *
+mi_lesson_extract_finish (MiIssue       *issue,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  LessonEdit *edit = mi_edit_run_finish (issue, result, mi_lesson_extract_async, error);
 
-  if (!mi_change_commit (&change, error))
-    return NULL;
-
-  return g_steal_pointer (&file);
+  return edit != NULL ? g_object_ref (edit->file) : NULL;
 }

@@ -28,5 +28,16 @@ GFile    *mi_lesson_extract        (GFile        *root,
                                     const char   *name,
                                     const char   *date,
                                     GError      **error);
+void      mi_lesson_extract_async  (GFile               *root,
+                                    MiIssue             *issue,
+                                    const char          *category,
+                                    const char          *name,
+                                    const char          *date,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+GFile    *mi_lesson_extract_finish (MiIssue             *issue,
+                                    GAsyncResult        *result,
+                                    GError             **error);
 
 G_END_DECLS

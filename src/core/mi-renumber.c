@@ -298,24 +298,27 @@ mi_issue_find_duplicate_attempt (MiIssue *issue)
   return NULL;
 }
 
-/**
- * mi_issue_renumber_attempt:
- * @folder: the attempt's folder (attempts/NNN-name)
- *
- * Gives the attempt in @folder the next free number: renames the folder and
- * rewrites its Timeline Summary row, its log heading, its test results and
- * the first heading of its own files; updates Total Attempts. Every file is
- * checked against the disk first; on a failure nothing stays changed. Then
- * the issue is parsed again.
- *
- * Returns: the new number, 0 with @error set on failure
- */
-guint
-mi_issue_renumber_attempt (MiIssue  *issue,
-                           GFile    *folder,
-                           GError  **error)
+typedef struct
 {
-  g_auto(MiChange) change = { 0 };
+  GFile *folder;
+  guint  number;   /* out */
+} RenumberEdit;
+
+static void
+renumber_edit_free (RenumberEdit *edit)
+{
+  g_clear_object (&edit->folder);
+  g_free (edit);
+}
+
+static gboolean
+prepare_renumber (MiIssue   *issue,
+                  MiChange  *change,
+                  gpointer   data,
+                  GError   **error)
+{
+  RenumberEdit *edit = data;
+  GFile *folder = edit->folder;
   g_autoptr(GPtrArray) dups = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) tests_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GFile) new_folder = NULL;
@@ -329,9 +332,6 @@ mi_issue_renumber_attempt (MiIssue  *issue,
   guint row_line = 0, log_line = 0;
   const char *rest;
   gsize width = 0;
-
-  g_return_val_if_fail (MI_IS_ISSUE (issue), 0);
-  g_return_val_if_fail (G_IS_FILE (folder), 0);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (issue->attempts)); i++)
     {
@@ -348,7 +348,7 @@ mi_issue_renumber_attempt (MiIssue  *issue,
       g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_NOT_FOUND,
                    _("“%s” is not an attempt folder of meta-issue “%s”. Reload, then try again."),
                    name, issue->slug);
-      return 0;
+      return FALSE;
     }
 
   old_number = target->number;
@@ -369,7 +369,7 @@ mi_issue_renumber_attempt (MiIssue  *issue,
 
       g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_EXISTS,
                    _("“%s” already exists: move it away, then try again."), name);
-      return 0;
+      return FALSE;
     }
 
   get_duplicates (issue, old_number, dups);
@@ -469,7 +469,6 @@ mi_issue_renumber_attempt (MiIssue  *issue,
   if (position == G_MAXUINT)
     position = k;
 
-  mi_change_init (&change);
 
   /* Check every file first: refuse before moving anything. */
   {
@@ -477,12 +476,12 @@ mi_issue_renumber_attempt (MiIssue  *issue,
 
     for (guint i = 0; i < G_N_ELEMENTS (all); i++)
       if (mi_document_get_exists (all[i]) && !mi_document_check_disk (all[i], NULL, error))
-        return 0;
+        return FALSE;
   }
 
   if (row_line > 0)
     {
-      mi_change_add (&change, readme);
+      mi_change_add (change, readme);
       rewrite_line (readme, row_line, old_number, new_number, old_name, new_name, FALSE);
     }
 
@@ -491,13 +490,13 @@ mi_issue_renumber_attempt (MiIssue  *issue,
     {
       g_autofree char *total = g_strdup_printf ("%u", distinct + 1);
 
-      mi_change_add (&change, readme);
+      mi_change_add (change, readme);
       mi_edit_replace_value (readme, issue->total_line, total);
     }
 
   if (log_line > 0)
     {
-      mi_change_add (&change, log);
+      mi_change_add (change, log);
       rewrite_line (log, log_line, old_number, new_number, NULL, NULL, TRUE);
     }
 
@@ -521,7 +520,7 @@ mi_issue_renumber_attempt (MiIssue  *issue,
   if (tests_lines->len > 0)
     {
       g_array_sort (tests_lines, compare_lines_desc);
-      mi_change_add (&change, tests);
+      mi_change_add (change, tests);
       for (guint i = 0; i < tests_lines->len; i++)
         rewrite_line (tests, g_array_index (tests_lines, guint, i), old_number, new_number, NULL, NULL, TRUE);
     }
@@ -537,7 +536,7 @@ mi_issue_renumber_attempt (MiIssue  *issue,
 
         g_set_error (error, local_error->domain, local_error->code,
                      _("Could not rename “%s” to %s: %s"), name, new_name, local_error->message);
-        return 0;
+        return FALSE;
       }
 
     for (guint i = 0; i < G_N_ELEMENTS (own); i++)
@@ -547,18 +546,78 @@ mi_issue_renumber_attempt (MiIssue  *issue,
 
         if (!mi_document_load (doc, NULL, NULL) || !mi_document_get_exists (doc) || !mi_document_is_utf8 (doc))
           continue;
-        mi_change_add (&change, doc);
+        mi_change_add (change, doc);
         rewrite_own_heading (doc, old_number, new_number);
       }
 
-    if (!mi_change_commit (&change, error))
+    if (!mi_change_commit (change, error))
       {
         g_file_move (new_folder, folder, G_FILE_COPY_NO_FALLBACK_FOR_MOVE, NULL, NULL, NULL, NULL);
-        mi_issue_reload (issue, NULL, NULL);
-        return 0;
+        return FALSE;
       }
+    change->committed = TRUE;
   }
 
-  mi_issue_reload (issue, NULL, NULL);
-  return new_number;
+  edit->number = new_number;
+  return TRUE;
+}
+
+/**
+ * mi_issue_renumber_attempt:
+ * @folder: the attempt's folder (attempts/NNN-name)
+ *
+ * Gives the attempt in @folder the next free number: renames the folder and
+ * rewrites its Timeline Summary row, its log heading, its test results and
+ * the first heading of its own files; updates Total Attempts. Every file is
+ * checked against the disk first; on a failure nothing stays changed. Then
+ * the issue is parsed again.
+ *
+ * Returns: the new number, 0 with @error set on failure
+ */
+guint
+mi_issue_renumber_attempt (MiIssue  *issue,
+                           GFile    *folder,
+                           GError  **error)
+{
+  RenumberEdit edit = { folder, 0 };
+
+  g_return_val_if_fail (MI_IS_ISSUE (issue), 0);
+  g_return_val_if_fail (G_IS_FILE (folder), 0);
+
+  if (!mi_edit_run (issue, prepare_renumber, &edit, error))
+    return 0;
+  return edit.number;
+}
+
+void
+mi_issue_renumber_attempt_async (MiIssue             *issue,
+                                 GFile               *folder,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  RenumberEdit *edit;
+
+  g_return_if_fail (MI_IS_ISSUE (issue));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  edit = g_new0 (RenumberEdit, 1);
+  edit->folder = g_file_dup (folder);
+  mi_edit_run_async (issue, prepare_renumber, edit, (GDestroyNotify) renumber_edit_free,
+                     mi_issue_renumber_attempt_async, cancellable, callback, user_data);
+}
+
+/**
+ * mi_issue_renumber_attempt_finish:
+ *
+ * Returns: the new number, 0 with @error set on failure
+ */
+guint
+mi_issue_renumber_attempt_finish (MiIssue       *issue,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  RenumberEdit *edit = mi_edit_run_finish (issue, result, mi_issue_renumber_attempt_async, error);
+
+  return edit != NULL ? edit->number : 0;
 }

@@ -17,5 +17,13 @@ MiAttempt  *mi_issue_find_duplicate_attempt (MiIssue   *issue);
 guint       mi_issue_renumber_attempt       (MiIssue   *issue,
                                              GFile     *folder,
                                              GError   **error);
+void        mi_issue_renumber_attempt_async (MiIssue             *issue,
+                                             GFile               *folder,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+guint       mi_issue_renumber_attempt_finish (MiIssue            *issue,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 
 G_END_DECLS

@@ -373,25 +373,30 @@ has_chart_link (MiDocument *doc,
   return FALSE;
 }
 
-/**
- * mi_issue_insert_chart:
- * @width: the chart's width, 0 for its natural size
- * @height: the chart's height, 0 for its natural size
- *
- * Writes the test case's chart to `charts/<tc-id>.svg` in the meta-issue's
- * folder and, unless the test case links to it already, an image link
- * `![TC-001 chart](./charts/tc-001.svg)` after its results. Both files are
- * written as one change; then the meta-issue is parsed again. Inserting
- * again rewrites the SVG and keeps the one link.
- */
-gboolean
-mi_issue_insert_chart (MiIssue     *self,
-                       const char  *test_case_id,
-                       int          width,
-                       int          height,
-                       GError     **error)
+typedef struct
 {
-  g_auto(MiChange) change = { 0 };
+  char *test_case_id;
+  int   width;
+  int   height;
+} ChartEdit;
+
+static void
+chart_edit_free (ChartEdit *edit)
+{
+  g_free (edit->test_case_id);
+  g_free (edit);
+}
+
+static gboolean
+prepare_insert_chart (MiIssue   *self,
+                      MiChange  *change,
+                      gpointer   data,
+                      GError   **error)
+{
+  ChartEdit *edit = data;
+  const char *test_case_id = edit->test_case_id;
+  int width = edit->width;
+  int height = edit->height;
   g_autoptr(MiChartModel) model = NULL;
   g_autoptr(MiChartLayout) layout = NULL;
   g_autoptr(MiDocument) svg_doc = NULL;
@@ -401,12 +406,8 @@ mi_issue_insert_chart (MiIssue     *self,
   g_autofree char *svg = NULL;
   MiDocument *doc;
   MiTestCase *test_case;
-  gboolean ok;
   gsize length;
   int natural_width, natural_height;
-
-  g_return_val_if_fail (MI_IS_ISSUE (self), FALSE);
-  g_return_val_if_fail (test_case_id != NULL, FALSE);
 
   test_case = mi_issue_find_test_case (self, test_case_id);
   if (test_case == NULL)
@@ -439,8 +440,7 @@ mi_issue_insert_chart (MiIssue     *self,
   if (!mi_document_load (svg_doc, NULL, error))
     return FALSE;
 
-  mi_change_init (&change);
-  mi_change_add (&change, svg_doc);
+  mi_change_add (change, svg_doc);
   {
     gsize old_length;
 
@@ -459,7 +459,7 @@ mi_issue_insert_chart (MiIssue     *self,
                     place->last_line > 0 ? place->last_line : mi_test_case_get_line (test_case);
       guint n_lines = mi_document_get_n_lines (doc);
 
-      mi_change_add (&change, doc);
+      mi_change_add (change, doc);
       if (after >= n_lines || line_is_blank (doc, after + 1))
         {
           const char *lines[] = { "", link, NULL };
@@ -474,9 +474,61 @@ mi_issue_insert_chart (MiIssue     *self,
         }
     }
 
-  ok = mi_change_commit (&change, error);
-  /* Parse again: on success the new text, on failure what is on disk. */
-  mi_issue_reload (self, NULL, NULL);
+  return TRUE;
+}
 
-  return ok;
+/**
+ * mi_issue_insert_chart:
+ * @width: the chart's width, 0 for its natural size
+ * @height: the chart's height, 0 for its natural size
+ *
+ * Writes the test case's chart to `charts/<tc-id>.svg` in the meta-issue's
+ * folder and, unless the test case links to it already, an image link
+ * `![TC-001 chart](./charts/tc-001.svg)` after its results. Both files are
+ * written as one change; then the meta-issue is parsed again. Inserting
+ * again rewrites the SVG and keeps the one link.
+ */
+gboolean
+mi_issue_insert_chart (MiIssue     *self,
+                       const char  *test_case_id,
+                       int          width,
+                       int          height,
+                       GError     **error)
+{
+  ChartEdit edit = { (char *) test_case_id, width, height };
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), FALSE);
+  g_return_val_if_fail (test_case_id != NULL, FALSE);
+
+  return mi_edit_run (self, prepare_insert_chart, &edit, error);
+}
+
+void
+mi_issue_insert_chart_async (MiIssue             *self,
+                             const char          *test_case_id,
+                             int                  width,
+                             int                  height,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  ChartEdit *edit;
+
+  g_return_if_fail (MI_IS_ISSUE (self));
+  g_return_if_fail (test_case_id != NULL);
+
+  edit = g_new0 (ChartEdit, 1);
+  edit->test_case_id = g_strdup (test_case_id);
+  edit->width = width;
+  edit->height = height;
+  mi_edit_run_async (self, prepare_insert_chart, edit, (GDestroyNotify) chart_edit_free,
+                     mi_issue_insert_chart_async, cancellable, callback, user_data);
+}
+
+gboolean
+mi_issue_insert_chart_finish (MiIssue       *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return mi_edit_run_finish (self, result, mi_issue_insert_chart_async, error) != NULL;
 }

@@ -61,5 +61,15 @@ gboolean  mi_issue_insert_chart       (MiIssue        *issue,
                                        int             width,
                                        int             height,
                                        GError        **error);
+void      mi_issue_insert_chart_async (MiIssue             *issue,
+                                       const char          *test_case_id,
+                                       int                  width,
+                                       int                  height,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean  mi_issue_insert_chart_finish (MiIssue            *issue,
+                                       GAsyncResult        *result,
+                                       GError             **error);
 
 G_END_DECLS

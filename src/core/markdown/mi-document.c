@@ -13,7 +13,7 @@
 
 #include "mi-document.h"
 #include "mi-markdown.h"
-#include "mi-merge.h"
+#include "mi-text.h"
 
 /*
  * MiDocument: one markdown file, as bytes. It remembers the bytes it read so
@@ -38,6 +38,7 @@ struct _MiDocument
   gsize    *starts;      /* line index of bytes, lazily */
   guint     n_lines;
   gint64    mtime;       /* of the file when read or written, µs; 0 when missing */
+  guint64   inode;       /* of the file when read or written */
   gsize     released_len;  /* while released: the size and CRC-32 of what was read */
   guint32   released_crc;
   guint     modified : 1;
@@ -154,15 +155,19 @@ display_name (GFile *file)
   return g_file_get_parse_name (file);
 }
 
-static gint64
-stat_mtime (GFile *file)
+/* Notes when the file on disk was changed, and which inode it is. */
+static void
+stat_file (MiDocument *self)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = g_file_get_path (self->file);
   GStatBuf st;
 
+  self->mtime = 0;
+  self->inode = 0;
   if (path == NULL || g_stat (path, &st) != 0)
-    return 0;
-  return (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+    return;
+  self->mtime = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+  self->inode = (guint64) st.st_ino;
 }
 
 static gboolean
@@ -315,6 +320,95 @@ mi_document_new_for_text (GFile      *file,
   return self;
 }
 
+/**
+ * mi_document_dup:
+ *
+ * A document of its own in the same state: the same text, the same
+ * memory of what was read (let go or not). Reads nothing: a structured
+ * edit copies the documents it needs on the calling thread and works on
+ * the copies on a worker.
+ */
+MiDocument *
+mi_document_dup (MiDocument *self)
+{
+  g_autoptr(GFile) file = NULL;
+  MiDocument *copy;
+
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), NULL);
+
+  file = g_file_dup (self->file);
+  copy = mi_document_new (file);
+  g_clear_pointer (&copy->bytes, g_bytes_unref);
+  copy->bytes = self->bytes != NULL ? g_bytes_ref (self->bytes) : NULL;
+  copy->disk_bytes = self->disk_bytes != NULL ? g_bytes_ref (self->disk_bytes) : NULL;
+  copy->mtime = self->mtime;
+  copy->inode = self->inode;
+  copy->released_len = self->released_len;
+  copy->released_crc = self->released_crc;
+  copy->modified = self->modified;
+  copy->released = self->released;
+  copy->released_utf8 = self->released_utf8;
+  copy->lost = self->lost;
+  return copy;
+}
+
+/**
+ * mi_document_get_stamp:
+ * @size: (out): the size of the file as read
+ * @mtime: (out): when it was changed, as read (µs)
+ * @inode: (out): its inode, as read
+ *
+ * What the file was when read or written, to tell cheaply whether the
+ * disk still holds it. Reads nothing.
+ *
+ * Returns: whether the file existed; FALSE too when the document no
+ *   longer knows (it found the file changed)
+ */
+gboolean
+mi_document_get_stamp (MiDocument *self,
+                       gsize      *size,
+                       gint64     *mtime,
+                       guint64    *inode)
+{
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), FALSE);
+
+  *size = 0;
+  *mtime = 0;
+  *inode = 0;
+  if (self->lost || (!self->released && self->disk_bytes == NULL))
+    return FALSE;
+
+  *size = self->released ? self->released_len : g_bytes_get_size (self->disk_bytes);
+  *mtime = self->mtime;
+  *inode = self->inode;
+  return TRUE;
+}
+
+/**
+ * mi_document_take_written:
+ * @bytes: what was just written to the file, by an edit of another
+ *   document of the same file
+ *
+ * Makes @bytes what was read, and the text, without reading the file:
+ * the editor of a file follows a structured edit this way.
+ */
+void
+mi_document_take_written (MiDocument *self,
+                          GBytes     *bytes)
+{
+  g_return_if_fail (MI_IS_DOCUMENT (self));
+  g_return_if_fail (bytes != NULL);
+
+  g_clear_pointer (&self->disk_bytes, g_bytes_unref);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  self->released = FALSE;
+  self->lost = FALSE;
+  invalidate_lines (self);
+  self->disk_bytes = g_bytes_ref (bytes);
+  self->bytes = g_bytes_ref (bytes);
+  set_modified (self, FALSE);
+}
+
 gboolean
 mi_document_load (MiDocument    *self,
                   GCancellable  *cancellable,
@@ -337,12 +431,13 @@ mi_document_load (MiDocument    *self,
     {
       self->disk_bytes = g_bytes_ref (bytes);
       self->bytes = g_steal_pointer (&bytes);
-      self->mtime = stat_mtime (self->file);
+      stat_file (self);
     }
   else
     {
       self->bytes = g_bytes_new_static ("", 0);
       self->mtime = 0;
+      self->inode = 0;
     }
 
   set_modified (self, FALSE);
@@ -693,7 +788,7 @@ mi_document_save (MiDocument    *self,
 
   g_clear_pointer (&self->disk_bytes, g_bytes_unref);
   self->disk_bytes = g_bytes_ref (self->bytes);
-  self->mtime = stat_mtime (self->file);
+  stat_file (self);
   set_modified (self, FALSE);
   return TRUE;
 }
@@ -805,7 +900,7 @@ mi_document_save_finish (MiDocument    *self,
   restore (self);
   g_clear_pointer (&self->disk_bytes, g_bytes_unref);
   self->disk_bytes = g_bytes_ref (data->text);
-  self->mtime = stat_mtime (self->file);
+  stat_file (self);
   set_modified (self, !g_bytes_equal (self->bytes, data->text));
   return TRUE;
 }

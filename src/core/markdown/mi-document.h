@@ -29,6 +29,13 @@ MiDocument  *mi_document_new           (GFile         *file);
 MiDocument  *mi_document_new_for_text  (GFile         *file,
                                         const char    *text,
                                         gssize         len);
+MiDocument  *mi_document_dup           (MiDocument    *self);
+gboolean     mi_document_get_stamp     (MiDocument    *self,
+                                        gsize         *size,
+                                        gint64        *mtime,
+                                        guint64       *inode);
+void         mi_document_take_written  (MiDocument    *self,
+                                        GBytes        *bytes);
 gboolean     mi_document_load          (MiDocument    *self,
                                         GCancellable  *cancellable,
                                         GError       **error);

@@ -49,11 +49,26 @@ struct _MiIssue
   guint        log_last_line;            /* last non-blank line of the last attempt section */
   guint        criteria_line;            /* test-cases: Success Criteria heading */
   gboolean     has_timeline_table;
+
+  /* Structured edits (mi-edit.c), on the thread that owns the issue. */
+  MiWorkspace *workspace;                /* the workspace it is in, or NULL; not a reference */
+  GQueue       edits;                    /* GTask of edits waiting for the running one */
+  gboolean     editing;                  /* an edit runs on a worker */
 };
+
+typedef struct _MiIssueStamp MiIssueStamp;
 
 void      mi_issue_parse_into  (MiIssue       *self,
                                 GCancellable  *cancellable);
 void      mi_issue_take_parse  (MiIssue       *self,
                                 MiIssue       *fresh);
+
+MiIssue  *mi_issue_dup_for_edit        (MiIssue       *self);
+MiIssueStamp *mi_issue_stamp_new       (MiIssue       *self);
+gboolean  mi_issue_stamp_matches_disk  (MiIssueStamp  *stamp);
+void      mi_issue_stamp_free          (MiIssueStamp  *stamp);
+guint     mi_issue_get_n_parses        (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MiIssueStamp, mi_issue_stamp_free)
 
 G_END_DECLS

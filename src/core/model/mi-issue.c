@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "mi-issue-private.h"
 
@@ -29,10 +30,26 @@ enum {
   PROP_CREATED,
   PROP_DURATION,
   PROP_N_ATTEMPTS,
+  PROP_STATUS_TEXT,
+  PROP_SUMMARY,
+  PROP_PROBLEM_STATEMENT,
+  PROP_SYMPTOMS,
+  PROP_ROOT_CAUSE,
+  PROP_RESOLUTION,
+  PROP_CURRENT_UNDERSTANDING,
   N_PROPS
 };
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* How many times a meta-issue was parsed, in this process: tests count. */
+static gint n_parses;
 
 static const char * const file_names[MI_ISSUE_N_FILES] = {
   "README.md", "description.md", "implementation-log.md", "test-cases.md",
@@ -1076,6 +1093,8 @@ mi_issue_parse_into (MiIssue      *self,
 {
   Sources sources;
 
+  g_atomic_int_inc (&n_parses);
+
   sources.timeline = g_ptr_array_new_with_free_func ((GDestroyNotify) section_info_free);
   sources.log = g_ptr_array_new_with_free_func ((GDestroyNotify) section_info_free);
 
@@ -1133,6 +1152,22 @@ mi_issue_parse_into (MiIssue      *self,
   g_ptr_array_unref (sources.log);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+static gboolean
+strv_equal (char **a,
+            char **b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strv_equal ((const char * const *) a, (const char * const *) b);
+}
+
 static void
 replace_store (GListStore *dest,
                GListStore *src)
@@ -1177,15 +1212,19 @@ mi_issue_take_parse (MiIssue *self,
   TAKE_STR (title, PROP_TITLE);
   TAKE_STR (created, PROP_CREATED);
   TAKE_STR (duration, PROP_DURATION);
-  TAKE_STR (status_text, 0);
-  TAKE_STR (summary, 0);
-  TAKE_STR (problem_statement, 0);
-  TAKE_STR (root_cause, 0);
-  TAKE_STR (resolution, 0);
-  TAKE_STR (current_understanding, 0);
+  TAKE_STR (status_text, PROP_STATUS_TEXT);
+  TAKE_STR (summary, PROP_SUMMARY);
+  TAKE_STR (problem_statement, PROP_PROBLEM_STATEMENT);
+  TAKE_STR (root_cause, PROP_ROOT_CAUSE);
+  TAKE_STR (resolution, PROP_RESOLUTION);
+  TAKE_STR (current_understanding, PROP_CURRENT_UNDERSTANDING);
 
-  g_strfreev (self->symptoms);
-  self->symptoms = g_steal_pointer (&fresh->symptoms);
+  if (!strv_equal (self->symptoms, fresh->symptoms))
+    {
+      g_strfreev (self->symptoms);
+      self->symptoms = g_steal_pointer (&fresh->symptoms);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYMPTOMS]);
+    }
 
   if (self->status != fresh->status)
     {
@@ -1224,6 +1263,8 @@ mi_issue_take_parse (MiIssue *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ATTEMPTS]);
 
   g_object_thaw_notify (G_OBJECT (self));
+
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 #undef TAKE_STR
@@ -1310,6 +1351,34 @@ mi_issue_get_property (GObject    *object,
       g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self->attempts)));
       break;
 
+    case PROP_STATUS_TEXT:
+      g_value_set_string (value, self->status_text);
+      break;
+
+    case PROP_SUMMARY:
+      g_value_set_string (value, self->summary);
+      break;
+
+    case PROP_PROBLEM_STATEMENT:
+      g_value_set_string (value, self->problem_statement);
+      break;
+
+    case PROP_SYMPTOMS:
+      g_value_set_boxed (value, self->symptoms);
+      break;
+
+    case PROP_ROOT_CAUSE:
+      g_value_set_string (value, self->root_cause);
+      break;
+
+    case PROP_RESOLUTION:
+      g_value_set_string (value, self->resolution);
+      break;
+
+    case PROP_CURRENT_UNDERSTANDING:
+      g_value_set_string (value, self->current_understanding);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1349,7 +1418,43 @@ mi_issue_class_init (MiIssueClass *klass)
     g_param_spec_uint ("n-attempts", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_STATUS_TEXT] =
+    g_param_spec_string ("status-text", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PROBLEM_STATEMENT] =
+    g_param_spec_string ("problem-statement", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SYMPTOMS] =
+    g_param_spec_boxed ("symptoms", NULL, NULL, G_TYPE_STRV,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ROOT_CAUSE] =
+    g_param_spec_string ("root-cause", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_RESOLUTION] =
+    g_param_spec_string ("resolution", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CURRENT_UNDERSTANDING] =
+    g_param_spec_string ("current-understanding", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MiIssue::changed:
+   *
+   * The files were parsed again (after an edit, or a change on disk);
+   * the properties that changed have notified, the list models have
+   * changed where they differ. Once per parse.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -1670,4 +1775,224 @@ mi_issue_get_file (MiIssue     *self,
   g_return_val_if_fail (file < MI_ISSUE_N_FILES, NULL);
 
   return mi_document_get_file (self->docs[file]);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Copies for edits, and stamps                                            */
+
+/**
+ * mi_issue_dup_for_edit:
+ *
+ * A copy that a structured edit works on, on another thread: the places
+ * of the values, the list models (sharing their items, which a parse
+ * never changes afterwards) and documents of its own. Reads nothing.
+ */
+MiIssue *
+mi_issue_dup_for_edit (MiIssue *self)
+{
+  g_autoptr(GFile) folder = NULL;
+  MiIssue *copy;
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+
+  folder = g_file_dup (self->folder);
+  copy = issue_new (folder);
+
+  for (guint f = 0; f < MI_ISSUE_N_FILES; f++)
+    copy->docs[f] = self->docs[f] != NULL ? mi_document_dup (self->docs[f]) : NULL;
+
+  copy->title = g_strdup (self->title);
+  copy->status = self->status;
+  copy->status_attempt = self->status_attempt;
+  copy->status_text = g_strdup (self->status_text);
+  copy->created = g_strdup (self->created);
+  copy->total_attempts = self->total_attempts;
+  copy->duration = g_strdup (self->duration);
+  copy->summary = g_strdup (self->summary);
+  copy->problem_statement = g_strdup (self->problem_statement);
+  copy->symptoms = g_strdupv (self->symptoms);
+  copy->root_cause = g_strdup (self->root_cause);
+  copy->resolution = g_strdup (self->resolution);
+  copy->current_understanding = g_strdup (self->current_understanding);
+
+  copy->title_line = self->title_line;
+  copy->status_line = self->status_line;
+  copy->created_line = self->created_line;
+  copy->total_line = self->total_line;
+  copy->timeline_header_line = self->timeline_header_line;
+  copy->timeline_last_line = self->timeline_last_line;
+  if (self->timeline_columns != NULL)
+    {
+      copy->timeline_columns = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < self->timeline_columns->len; i++)
+        g_ptr_array_add (copy->timeline_columns, g_strdup (g_ptr_array_index (self->timeline_columns, i)));
+    }
+  copy->versions_level = self->versions_level;
+  copy->versions_last_line = self->versions_last_line;
+  copy->log_level = self->log_level;
+  copy->log_last_line = self->log_last_line;
+  copy->criteria_line = self->criteria_line;
+  copy->has_timeline_table = self->has_timeline_table;
+
+  replace_store (copy->attempts, self->attempts);
+  replace_store (copy->hypotheses, self->hypotheses);
+  replace_store (copy->test_cases, self->test_cases);
+  replace_store (copy->log_entries, self->log_entries);
+  replace_store (copy->criteria, self->criteria);
+
+  return copy;
+}
+
+typedef struct
+{
+  char    *path;
+  gboolean exists;
+  gsize    size;
+  gint64   mtime;
+  guint64  inode;
+} FileStamp;
+
+struct _MiIssueStamp
+{
+  char      *folder;
+  GArray    *files;          /* FileStamp */
+  GPtrArray *attempt_names;  /* the attempt folders known, sorted */
+};
+
+static void
+file_stamp_clear (FileStamp *stamp)
+{
+  g_free (stamp->path);
+}
+
+static void
+add_stamp (MiIssueStamp *stamp,
+           GFile        *file,
+           MiDocument   *doc)
+{
+  FileStamp entry = { 0 };
+
+  entry.path = g_file_get_path (file);
+  if (entry.path == NULL)
+    return;
+  if (doc != NULL)
+    entry.exists = mi_document_get_stamp (doc, &entry.size, &entry.mtime, &entry.inode);
+  g_array_append_val (stamp->files, entry);
+}
+
+/**
+ * mi_issue_stamp_new:
+ *
+ * What the files of @self were when parsed: their sizes, times and
+ * inodes, and the attempt folders. Reads nothing;
+ * mi_issue_stamp_matches_disk() compares it with the disk, on any thread.
+ */
+MiIssueStamp *
+mi_issue_stamp_new (MiIssue *self)
+{
+  MiIssueStamp *stamp;
+  guint n;
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), NULL);
+
+  stamp = g_new0 (MiIssueStamp, 1);
+  stamp->folder = g_file_get_path (self->folder);
+  stamp->files = g_array_new (FALSE, TRUE, sizeof (FileStamp));
+  g_array_set_clear_func (stamp->files, (GDestroyNotify) file_stamp_clear);
+  stamp->attempt_names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint f = 0; f < MI_ISSUE_N_FILES; f++)
+    add_stamp (stamp, mi_document_get_file (self->docs[f]), self->docs[f]);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->attempts));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MiAttempt) attempt = g_list_model_get_item (G_LIST_MODEL (self->attempts), i);
+      g_autoptr(GFile) approach = NULL;
+      g_autoptr(GFile) results = NULL;
+
+      if (attempt->folder == NULL)
+        continue;
+      g_ptr_array_add (stamp->attempt_names, g_file_get_basename (attempt->folder));
+      approach = g_file_get_child (attempt->folder, "solution-approach.md");
+      results = g_file_get_child (attempt->folder, "attempt-results.md");
+      add_stamp (stamp, approach, attempt->approach);
+      add_stamp (stamp, results, attempt->results_doc);
+    }
+  g_ptr_array_sort (stamp->attempt_names, compare_names);
+
+  return stamp;
+}
+
+void
+mi_issue_stamp_free (MiIssueStamp *stamp)
+{
+  if (stamp == NULL)
+    return;
+  g_free (stamp->folder);
+  g_array_unref (stamp->files);
+  g_ptr_array_unref (stamp->attempt_names);
+  g_free (stamp);
+}
+
+/**
+ * mi_issue_stamp_matches_disk:
+ *
+ * Whether the disk still holds the files @stamp was taken of, as far as
+ * their sizes, times and inodes tell, and the same attempt folders: when
+ * it does, parsing again would give the same meta-issue.
+ */
+gboolean
+mi_issue_stamp_matches_disk (MiIssueStamp *stamp)
+{
+  g_autofree char *attempts_path = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (stamp != NULL, FALSE);
+
+  for (guint i = 0; i < stamp->files->len; i++)
+    {
+      FileStamp *entry = &g_array_index (stamp->files, FileStamp, i);
+      GStatBuf st;
+      gboolean exists = g_stat (entry->path, &st) == 0 && S_ISREG (st.st_mode);
+
+      if (exists != entry->exists)
+        return FALSE;
+      if (exists &&
+          ((gsize) st.st_size != entry->size ||
+           (guint64) st.st_ino != entry->inode ||
+           (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000 != entry->mtime))
+        return FALSE;
+    }
+
+  names = g_ptr_array_new_with_free_func (g_free);
+  attempts_path = g_build_filename (stamp->folder, "attempts", NULL);
+  dir = g_dir_open (attempts_path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (attempts_path, name, NULL);
+      const char *rest;
+      guint number;
+
+      if (read_number (name, &number, &rest) && g_file_test (child, G_FILE_TEST_IS_DIR))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+  g_ptr_array_sort (names, compare_names);
+
+  if (names->len != stamp->attempt_names->len)
+    return FALSE;
+  for (guint i = 0; i < names->len; i++)
+    if (strcmp (g_ptr_array_index (names, i), g_ptr_array_index (stamp->attempt_names, i)) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Parses counted since the process started (for tests). */
+guint
+mi_issue_get_n_parses (void)
+{
+  return (guint) g_atomic_int_get (&n_parses);
 }

@@ -61,7 +61,8 @@ GFile        *mi_issue_get_file             (MiIssue       *self,
 gint64        mi_issue_get_mtime            (MiIssue       *self);
 
 /* Structured edits (mi-issue-edit.c): each rewrites the smallest span, saves
- * atomically, and parses again. Dates are YYYY-MM-DD; NULL means today. */
+ * atomically, and parses again: on a worker for the _async calls, on the
+ * calling thread for the others. Dates are YYYY-MM-DD; NULL means today. */
 gboolean      mi_issue_set_status           (MiIssue       *self,
                                              MiStatus       status,
                                              guint          attempt,
@@ -86,6 +87,59 @@ gboolean      mi_issue_add_log_entry        (MiIssue       *self,
                                              const char    *text,
                                              const char    *date,
                                              GError       **error);
+
+void          mi_issue_set_status_async     (MiIssue             *self,
+                                             MiStatus             status,
+                                             guint                attempt,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean      mi_issue_set_status_finish    (MiIssue       *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+void          mi_issue_add_attempt_async    (MiIssue             *self,
+                                             const char          *title,
+                                             const char          *hypothesis,
+                                             const char          *date,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+MiAttempt    *mi_issue_add_attempt_finish   (MiIssue       *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+void          mi_issue_record_result_async  (MiIssue             *self,
+                                             const char          *test_case_id,
+                                             guint                attempt,
+                                             const char          *value,
+                                             MiVerdict            verdict,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean      mi_issue_record_result_finish (MiIssue       *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+void          mi_issue_add_hypothesis_async (MiIssue             *self,
+                                             const char          *title,
+                                             const char          *theory,
+                                             const char          *date,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+MiHypothesis *mi_issue_add_hypothesis_finish (MiIssue      *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+void          mi_issue_add_log_entry_async  (MiIssue             *self,
+                                             const char          *text,
+                                             const char          *date,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean      mi_issue_add_log_entry_finish (MiIssue       *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+guint         mi_issue_get_default_status_attempt (MiIssue *self,
+                                             MiStatus       status);
+void          mi_edit_forbid_thread         (GThread       *thread);
 
 gboolean      mi_slug_validate              (const char    *slug,
                                              GError       **error);

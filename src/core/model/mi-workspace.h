@@ -43,6 +43,16 @@ MiIssue      *mi_workspace_create_issue  (MiWorkspace         *self,
                                           const char          *slug,
                                           const char          *date,
                                           GError             **error);
+void          mi_workspace_create_issue_async  (MiWorkspace   *self,
+                                          const char          *title,
+                                          const char          *slug,
+                                          const char          *date,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+MiIssue      *mi_workspace_create_issue_finish (MiWorkspace   *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
 char         *mi_workspace_get_relative_path (MiWorkspace     *self,
                                           GFile               *file);
 

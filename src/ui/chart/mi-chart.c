@@ -374,18 +374,28 @@ export_action_cb (GtkWidget  *widget,
 }
 
 static void
+inserted_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(MiChart) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mi_issue_insert_chart_finish (MI_ISSUE (object), result, &error))
+    show_error (self, _("Could Not Insert the Chart"), error);
+}
+
+static void
 insert_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   MiChart *self = MI_CHART (widget);
-  g_autoptr(GError) error = NULL;
 
   if (self->issue == NULL || self->test_case_id == NULL)
     return;
 
-  if (!mi_issue_insert_chart (self->issue, self->test_case_id, 0, 0, &error))
-    show_error (self, _("Could Not Insert the Chart"), error);
+  mi_issue_insert_chart_async (self->issue, self->test_case_id, 0, 0, NULL, inserted_cb, g_object_ref (self));
 }
 
 /* ---------------------------------------------------------------------- */

@@ -189,11 +189,13 @@ is_in_workspace (MiFilesView *self,
   return self->root != NULL && g_file_has_prefix (file, self->root);
 }
 
-/* Brings an editor without unsaved changes up to the file on disk: the
- * difference becomes one undoable edit, so the cursor and the scroll
- * position stay where they were. */
+/* Brings an editor without unsaved changes up to the file on disk, or to
+ * @written, the bytes an edit just wrote: the difference becomes one
+ * undoable edit, so the cursor and the scroll position stay where they
+ * were. */
 static void
-sync_editor (MiEditor *editor)
+sync_editor (MiEditor *editor,
+             GBytes   *written)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *old = NULL;
@@ -212,7 +214,9 @@ sync_editor (MiEditor *editor)
 
   /* What was read becomes what is on disk now, so a later save compares
    * against the right version. */
-  if (!mi_document_load (document, NULL, &error))
+  if (written != NULL)
+    mi_document_take_written (document, written);
+  else if (!mi_document_load (document, NULL, &error))
     {
       g_debug ("Could not read %s again: %s", mi_editor_get_title (editor), error->message);
       return;
@@ -268,9 +272,7 @@ rebase_onto_buffer (MiEditor    *editor,
                     gsize       *bom)
 {
   MiDocument *document = mi_editor_get_document (editor);
-  GBytes *base;
-  const char *base_text, *after_text;
-  gsize base_len, after_len;
+  MiTextCarry carry;
 
   if (!mi_editor_get_modified (editor))
     return CARRY_NOTHING;
@@ -280,26 +282,14 @@ rebase_onto_buffer (MiEditor    *editor,
       mi_editor_get_read_only (editor))
     return CARRY_NOTHING;
 
-  base = mi_document_get_disk_bytes (document);
-  if (base == NULL || !g_bytes_equal (base, before))
+  *mine = mi_editor_dup_text (editor);
+  carry = mi_text_carry (mi_document_get_disk_bytes (document), *mine, strlen (*mine),
+                         before, after, span, bom);
+  if (carry == MI_TEXT_CARRY_NOTHING)
     return CARRY_NOTHING;
 
-  /* Bound to meet: a save being written, a conflict being shown, a byte
-   * order mark coming or going, text that is not UTF-8. */
-  if (mi_editor_get_saving (editor) || mi_editor_get_conflict (editor))
-    return CARRY_MEETS;
-
-  base_text = g_bytes_get_data (base, &base_len);
-  after_text = g_bytes_get_data (after, &after_len);
-  *bom = mi_text_bom_length (base_text, base_len);
-  if (mi_text_bom_length (after_text, after_len) != *bom ||
-      !g_utf8_validate_len (base_text + *bom, base_len - *bom, NULL) ||
-      !g_utf8_validate_len (after_text + *bom, after_len - *bom, NULL))
-    return CARRY_MEETS;
-
-  *mine = mi_editor_dup_text (editor);
-  if (!mi_text_rebase (base_text + *bom, base_len - *bom, *mine, strlen (*mine),
-                       after_text + *bom, after_len - *bom, span))
+  /* Bound to meet: a save being written, a conflict being shown. */
+  if (carry == MI_TEXT_CARRY_MEETS || mi_editor_get_saving (editor) || mi_editor_get_conflict (editor))
     return CARRY_MEETS;
 
   return CARRY_APART;
@@ -333,8 +323,7 @@ carry_into_editor (MiEditor *editor,
         return;
     }
 
-  if (!mi_document_load (document, NULL, &error))
-    g_debug ("Could not read %s again: %s", mi_editor_get_title (editor), error->message);
+  mi_document_take_written (document, after);
 }
 
 /* Callbacks */
@@ -747,7 +736,7 @@ mi_files_view_sync_with_disk (MiFilesView *self,
       GFile *other = mi_editor_get_file (editor);
 
       if (other != NULL && (g_file_equal (other, file) || g_file_has_prefix (other, file)))
-        sync_editor (editor);
+        sync_editor (editor, NULL);
     }
 }
 
@@ -778,42 +767,46 @@ mi_files_view_carry_written (MiFilesView *self,
   if (mi_editor_get_modified (editor))
     carry_into_editor (editor, before, after);
   else
-    sync_editor (editor);
+    sync_editor (editor, after);
 }
 
 /**
- * mi_files_view_check_write:
- * @before: (nullable): @file's bytes before the edit, NULL for a new file
- * @after: what a structured edit is about to write to @file
+ * mi_files_view_collect_claims:
+ * @folder: a meta-issue's folder
+ * @claims: (element-type MiClaim): where to add them
  *
- * Whether the edit may be written: always, unless @file is open with
- * unsaved changes that the edit would meet (then @error says which file
- * to save first).
+ * Adds a claim for each file under @folder open here with unsaved
+ * changes: a structured edit beginning there writes none of them where it
+ * would meet those changes.
  */
-gboolean
-mi_files_view_check_write (MiFilesView  *self,
-                           GFile        *file,
-                           GBytes       *before,
-                           GBytes       *after,
-                           GError      **error)
+void
+mi_files_view_collect_claims (MiFilesView *self,
+                              GFile       *folder,
+                              GPtrArray   *claims)
 {
-  g_autofree char *mine = NULL;
-  MiEditor *editor;
-  MiTextSpan span;
-  gsize bom = 0;
+  guint n;
 
-  g_return_val_if_fail (MI_IS_FILES_VIEW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_if_fail (MI_IS_FILES_VIEW (self));
+  g_return_if_fail (G_IS_FILE (folder));
 
-  editor = mi_editor_stack_find_editor (self->editor_stack, file);
-  if (editor == NULL || rebase_onto_buffer (editor, before, after, &mine, &span, &bom) != CARRY_MEETS)
-    return TRUE;
+  n = mi_editor_stack_get_n_editors (self->editor_stack);
+  for (guint i = 0; i < n; i++)
+    {
+      MiEditor *editor = mi_editor_stack_get_editor (self->editor_stack, i);
+      MiDocument *document = mi_editor_get_document (editor);
+      GFile *file = mi_editor_get_file (editor);
+      g_autofree char *mine = NULL;
 
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-               /* Translators: %s is a file name such as "README.md". */
-               _("Your unsaved changes to %s are where this edit writes: save or discard them first"),
-               mi_editor_get_title (editor));
-  return FALSE;
+      if (file == NULL || document == NULL || !g_file_has_prefix (file, folder) ||
+          !mi_editor_get_modified (editor) || mi_editor_get_loading (editor) ||
+          mi_editor_get_read_only (editor))
+        continue;
+
+      mine = mi_editor_dup_text (editor);
+      g_ptr_array_add (claims, mi_claim_new (file, mi_editor_get_title (editor),
+                                             mi_document_get_disk_bytes (document), mine,
+                                             mi_editor_get_saving (editor) || mi_editor_get_conflict (editor)));
+    }
 }
 
 /* Closes every open file that has no unsaved changes. */

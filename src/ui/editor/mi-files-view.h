@@ -29,11 +29,9 @@ void           mi_files_view_carry_written  (MiFilesView *self,
                                              GFile       *file,
                                              GBytes      *before,
                                              GBytes      *after);
-gboolean       mi_files_view_check_write    (MiFilesView *self,
-                                             GFile       *file,
-                                             GBytes      *before,
-                                             GBytes      *after,
-                                             GError     **error);
+void           mi_files_view_collect_claims (MiFilesView *self,
+                                             GFile       *folder,
+                                             GPtrArray   *claims);
 void           mi_files_view_close_saved    (MiFilesView *self);
 
 G_END_DECLS

@@ -96,17 +96,16 @@ set_n_changes (MiGitControls *self,
 }
 
 static void
-offer_renumber_cb (AdwToast *toast,
-                   gpointer  user_data)
+renumbered_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  MiGitControls *self = user_data;
-  MiIssue *issue = g_object_get_data (G_OBJECT (toast), "issue");
-  GFile *folder = g_object_get_data (G_OBJECT (toast), "folder");
+  g_autoptr(MiGitControls) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   guint number;
 
-  number = mi_issue_renumber_attempt (issue, folder, &error);
+  number = mi_issue_renumber_attempt_finish (MI_ISSUE (object), result, &error);
   if (number == 0)
     message = g_strdup_printf (_("Could not renumber the attempt: %s"), error->message);
   else
@@ -114,6 +113,17 @@ offer_renumber_cb (AdwToast *toast,
 
   show_toast (self, adw_toast_new (message));
   mi_git_controls_refresh (self);
+}
+
+static void
+offer_renumber_cb (AdwToast *toast,
+                   gpointer  user_data)
+{
+  MiGitControls *self = user_data;
+  MiIssue *issue = g_object_get_data (G_OBJECT (toast), "issue");
+  GFile *folder = g_object_get_data (G_OBJECT (toast), "folder");
+
+  mi_issue_renumber_attempt_async (issue, folder, NULL, renumbered_cb, g_object_ref (self));
 }
 
 /* Two attempts with one number, after a pull or a merge: offer a fix, once. */

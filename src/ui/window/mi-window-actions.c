@@ -213,29 +213,39 @@ on_new_issue_slug_changed_cb (GtkEditable      *slug,
 }
 
 static void
-on_new_issue_response_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          MiWindow         *self)
+issue_created_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
+  g_autoptr(MiWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *slug = NULL;
   MiIssue *issue;
 
-  if (!is_accepted (dialog, response) || self->workspace == NULL)
-    return;
-
-  slug = g_strdup (mi_dialog_get_text (dialog, "slug"));
-  issue = mi_workspace_create_issue (self->workspace, mi_dialog_get_text (dialog, "title"),
-                                     slug, NULL, &error);
+  issue = mi_workspace_create_issue_finish (MI_WORKSPACE (object), result, &error);
   if (issue == NULL)
     {
       _mi_window_show_error (self, _("Could Not Create the Meta-Issue"), error);
       return;
     }
+  if (self->workspace != MI_WORKSPACE (object))
+    return;
 
-  mi_window_select_issue (self, slug);
+  mi_window_select_issue (self, mi_issue_get_slug (issue));
   adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "overview");
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+on_new_issue_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          MiWindow         *self)
+{
+  if (!is_accepted (dialog, response) || self->workspace == NULL)
+    return;
+
+  mi_workspace_create_issue_async (self->workspace, mi_dialog_get_text (dialog, "title"),
+                                   mi_dialog_get_text (dialog, "slug"), NULL,
+                                   self->cancellable, issue_created_cb, g_object_ref (self));
 }
 
 static void
@@ -275,31 +285,43 @@ validate_title (GtkEditable      *editable,
 }
 
 static void
-on_new_attempt_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            MiWindow         *self)
+attempt_added_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
+  g_autoptr(MiWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  MiIssue *issue = mi_window_get_issue (self);
-  const char *hypothesis;
   MiAttempt *attempt;
 
-  if (!is_accepted (dialog, response) || issue == NULL)
-    return;
-
-  hypothesis = mi_dialog_get_text (dialog, "hypothesis");
-  attempt = mi_issue_add_attempt (issue, mi_dialog_get_text (dialog, "title"),
-                                  mi_ui_is_blank (hypothesis) ? NULL : hypothesis,
-                                  NULL, &error);
+  attempt = mi_issue_add_attempt_finish (MI_ISSUE (object), result, &error);
   if (attempt == NULL)
     {
       _mi_window_show_error (self, _("Could Not Add the Attempt"), error);
       return;
     }
+  if (mi_window_get_issue (self) != MI_ISSUE (object))
+    return;
 
   mi_attempts_view_select_number (mi_issue_page_get_attempts_view (self->issue_page),
                                   mi_attempt_get_number (attempt));
   adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "attempts");
+}
+
+static void
+on_new_attempt_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            MiWindow         *self)
+{
+  MiIssue *issue = mi_window_get_issue (self);
+  const char *hypothesis;
+
+  if (!is_accepted (dialog, response) || issue == NULL)
+    return;
+
+  hypothesis = mi_dialog_get_text (dialog, "hypothesis");
+  mi_issue_add_attempt_async (issue, mi_dialog_get_text (dialog, "title"),
+                              mi_ui_is_blank (hypothesis) ? NULL : hypothesis, NULL,
+                              self->cancellable, attempt_added_cb, g_object_ref (self));
 }
 
 static void
@@ -339,12 +361,25 @@ validate_value (GtkEditable      *editable,
 }
 
 static void
+result_recorded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(MiWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mi_issue_record_result_finish (MI_ISSUE (object), result, &error))
+    _mi_window_show_error (self, _("Could Not Record the Result"), error);
+  else if (mi_window_get_issue (self) == MI_ISSUE (object))
+    adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "test-cases");
+}
+
+static void
 on_record_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        MiWindow         *self)
 {
   static const MiVerdict verdicts[] = { MI_VERDICT_UNKNOWN, MI_VERDICT_PASS, MI_VERDICT_FAIL };
-  g_autoptr(GError) error = NULL;
   MiIssue *issue = mi_window_get_issue (self);
   GStrv ids = g_object_get_data (G_OBJECT (dialog), TEST_IDS_KEY);
   GArray *numbers = g_object_get_data (G_OBJECT (dialog), ATTEMPT_NUMBERS_KEY);
@@ -358,11 +393,9 @@ on_record_response_cb (AdwMessageDialog *dialog,
   if (test >= g_strv_length (ids) || attempt >= numbers->len || verdict >= G_N_ELEMENTS (verdicts))
     return;
 
-  if (!mi_issue_record_result (issue, ids[test], g_array_index (numbers, guint, attempt),
-                               mi_dialog_get_text (dialog, "value"), verdicts[verdict], &error))
-    _mi_window_show_error (self, _("Could Not Record the Result"), error);
-  else
-    adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "test-cases");
+  mi_issue_record_result_async (issue, ids[test], g_array_index (numbers, guint, attempt),
+                                mi_dialog_get_text (dialog, "value"), verdicts[verdict],
+                                self->cancellable, result_recorded_cb, g_object_ref (self));
 }
 
 static void
@@ -458,41 +491,55 @@ choose_status_action (GtkWidget  *widget,
 }
 
 static void
+status_set_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(MiWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mi_issue_set_status_finish (MI_ISSUE (object), result, &error))
+    _mi_window_show_error (self, _("Could Not Set the Status"), error);
+}
+
+static void
 set_status_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
   MiWindow *self = MI_WINDOW (widget);
   MiIssue *issue = mi_window_get_issue (self);
-  g_autoptr(GError) error = NULL;
   const char *id = g_variant_get_string (param, NULL);
   MiStatus status = mi_status_parse (id, NULL);
-  guint attempt = 0;
 
   if (issue == NULL)
     return;
 
-  /* "In Progress (Attempt 003)": the attempt being worked on. */
-  if (status == MI_STATUS_IN_PROGRESS || status == MI_STATUS_RESOLVED)
-    {
-      MiAttempt *last = mi_issue_get_last_attempt (issue);
-
-      if (last != NULL)
-        attempt = mi_attempt_get_number (last);
-    }
-
-  if (!mi_issue_set_status (issue, status, attempt, &error))
-    _mi_window_show_error (self, _("Could Not Set the Status"), error);
+  /* "In Progress (Attempt 003)": core names the attempt being worked on. */
+  mi_issue_set_status_async (issue, status, 0, self->cancellable, status_set_cb, g_object_ref (self));
 }
 
 /* Hypothesis version */
+
+static void
+hypothesis_added_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(MiWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (mi_issue_add_hypothesis_finish (MI_ISSUE (object), result, &error) == NULL)
+    _mi_window_show_error (self, _("Could Not Add the Version"), error);
+  else if (mi_window_get_issue (self) == MI_ISSUE (object))
+    adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "understanding");
+}
 
 static void
 on_hypothesis_response_cb (AdwMessageDialog *dialog,
                            const char       *response,
                            MiWindow         *self)
 {
-  g_autoptr(GError) error = NULL;
   MiIssue *issue = mi_window_get_issue (self);
   const char *theory;
 
@@ -500,13 +547,9 @@ on_hypothesis_response_cb (AdwMessageDialog *dialog,
     return;
 
   theory = mi_dialog_get_text (dialog, "theory");
-  if (mi_issue_add_hypothesis (issue, mi_dialog_get_text (dialog, "title"),
-                               mi_ui_is_blank (theory) ? NULL : theory, NULL, &error) == NULL)
-    _mi_window_show_error (self, _("Could Not Add the Version"), error);
-  else
-    {
-      adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "understanding");
-    }
+  mi_issue_add_hypothesis_async (issue, mi_dialog_get_text (dialog, "title"),
+                                 mi_ui_is_blank (theory) ? NULL : theory, NULL,
+                                 self->cancellable, hypothesis_added_cb, g_object_ref (self));
 }
 
 static void
@@ -543,22 +586,31 @@ validate_text (GtkEditable      *editable,
 }
 
 static void
+log_entry_added_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(MiWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mi_issue_add_log_entry_finish (MI_ISSUE (object), result, &error))
+    _mi_window_show_error (self, _("Could Not Add the Log Entry"), error);
+  else if (mi_window_get_issue (self) == MI_ISSUE (object))
+    adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "log");
+}
+
+static void
 on_log_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     MiWindow         *self)
 {
-  g_autoptr(GError) error = NULL;
   MiIssue *issue = mi_window_get_issue (self);
 
   if (!is_accepted (dialog, response) || issue == NULL)
     return;
 
-  if (!mi_issue_add_log_entry (issue, mi_dialog_get_text (dialog, "text"), NULL, &error))
-    _mi_window_show_error (self, _("Could Not Add the Log Entry"), error);
-  else
-    {
-      adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "log");
-    }
+  mi_issue_add_log_entry_async (issue, mi_dialog_get_text (dialog, "text"), NULL,
+                                self->cancellable, log_entry_added_cb, g_object_ref (self));
 }
 
 static void
@@ -596,33 +648,44 @@ validate_lesson (GtkEditable      *editable,
 }
 
 static void
-on_lesson_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       MiWindow         *self)
+lesson_extracted_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
+  g_autoptr(MiWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *relative = NULL;
   g_autofree char *message = NULL;
-  MiIssue *issue = mi_window_get_issue (self);
 
-  if (!is_accepted (dialog, response) || issue == NULL || self->workspace == NULL)
-    return;
-
-  file = mi_lesson_extract (mi_workspace_get_root (self->workspace), issue,
-                            mi_dialog_get_text (dialog, "category"),
-                            mi_dialog_get_text (dialog, "name"),
-                            NULL, &error);
+  file = mi_lesson_extract_finish (MI_ISSUE (object), result, &error);
   if (file == NULL)
     {
       _mi_window_show_error (self, _("Could Not Extract the Lesson"), error);
       return;
     }
 
-  relative = mi_workspace_get_relative_path (self->workspace, file);
+  relative = self->workspace != NULL ? mi_workspace_get_relative_path (self->workspace, file)
+                                     : g_file_get_parse_name (file);
   /* Translators: %s is a path like docs/lessons-learned/performance/Name.md */
   message = g_strdup_printf (_("Lesson written to %s"), relative != NULL ? relative : "");
   _mi_window_show_toast (self, message);
+}
+
+static void
+on_lesson_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       MiWindow         *self)
+{
+  MiIssue *issue = mi_window_get_issue (self);
+
+  if (!is_accepted (dialog, response) || issue == NULL || self->workspace == NULL)
+    return;
+
+  mi_lesson_extract_async (mi_workspace_get_root (self->workspace), issue,
+                           mi_dialog_get_text (dialog, "category"),
+                           mi_dialog_get_text (dialog, "name"), NULL,
+                           self->cancellable, lesson_extracted_cb, g_object_ref (self));
 }
 
 static void
@@ -656,6 +719,45 @@ extract_lesson_action (GtkWidget  *widget,
 
 /* Files */
 
+typedef struct
+{
+  MiWindow *window;
+  char     *test_case_id;
+} ChartInsert;
+
+static void
+chart_insert_free (ChartInsert *insert)
+{
+  g_object_unref (insert->window);
+  g_free (insert->test_case_id);
+  g_free (insert);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChartInsert, chart_insert_free)
+
+static void
+chart_inserted_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ChartInsert) insert = user_data;
+  MiWindow *self = insert->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (!mi_issue_insert_chart_finish (MI_ISSUE (object), result, &error))
+    {
+      _mi_window_show_error (self, _("Could Not Insert the Chart"), error);
+      return;
+    }
+
+  name = mi_chart_get_file_name (insert->test_case_id);
+  /* Translators: %s is a file name such as "tc-001.svg". */
+  message = g_strdup_printf (_("Chart written to charts/%s and linked from test-cases.md"), name);
+  _mi_window_show_toast (self, message);
+}
+
 static void
 insert_chart_action (GtkWidget  *widget,
                      const char *action_name,
@@ -664,23 +766,15 @@ insert_chart_action (GtkWidget  *widget,
   MiWindow *self = MI_WINDOW (widget);
   MiIssue *issue = mi_window_get_issue (self);
   const char *test_case_id = g_variant_get_string (param, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
+  ChartInsert *insert;
 
   if (issue == NULL)
     return;
 
-  if (!mi_issue_insert_chart (issue, test_case_id, 0, 0, &error))
-    {
-      _mi_window_show_error (self, _("Could Not Insert the Chart"), error);
-      return;
-    }
-
-  name = mi_chart_get_file_name (test_case_id);
-  /* Translators: %s is a file name such as "tc-001.svg". */
-  message = g_strdup_printf (_("Chart written to charts/%s and linked from test-cases.md"), name);
-  _mi_window_show_toast (self, message);
+  insert = g_new0 (ChartInsert, 1);
+  insert->window = g_object_ref (self);
+  insert->test_case_id = g_strdup (test_case_id);
+  mi_issue_insert_chart_async (issue, test_case_id, 0, 0, self->cancellable, chart_inserted_cb, insert);
 }
 
 static void

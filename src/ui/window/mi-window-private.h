@@ -22,6 +22,8 @@ struct _MiWindow
   MiWorkspace          *workspace;
   gulong                items_changed_handler;
   gulong                file_changed_handler;
+  gulong                claims_handler;
+  gulong                written_handler;
   GCancellable         *cancellable;
   guint                 busy : 1;
   guint                 restoring : 1;
@@ -38,12 +40,10 @@ struct _MiWindow
   GHashTable           *text_hits;       /* MiIssue whose files match search_text */
   char                 *status_filter;   /* a status id, or "all" */
   MiWindowSortOrder     sort_order;      /* the setting's, kept for the sorter */
-  guint                 changed_id;
   AdwMessageDialog     *dialog;          /* the form shown, for tests */
   MiIssue              *shown_issue;     /* the selected issue, watched */
   gulong                issue_notify_handler;
   gulong                tests_changed_handler;
-  guint                 write_guard_id;  /* mi_write_guard_add() */
   GThread              *thread;          /* the one the window lives on */
 
   /* Template widgets */

@@ -20,7 +20,6 @@
 
 #define MAX_RECENT_WORKSPACES 10
 /* After a change on disk: the model reads it within ~150 ms. */
-#define RESORT_DELAY_MS 250
 
 /* The main window: the meta-issues of one workspace in a sidebar (searched,
  * filtered and sorted), the selected one in an issue page, or a page that
@@ -491,37 +490,36 @@ sort_func (gconstpointer a,
   return compare_titles (ia, ib);
 }
 
-static gboolean
-on_files_changed_timeout_cb (gpointer user_data)
-{
-  MiWindow *self = user_data;
-
-  self->changed_id = 0;
-
-  if (self->search_text != NULL)
-    start_text_search (self, TRUE);
-  if (self->search_text != NULL || g_strcmp0 (self->status_filter, "all") != 0)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  /* A change of date, or of title: the order may change whatever it is. */
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-
-  mi_issue_page_refresh (self->issue_page);
-  update_issue_title (self);
-  _mi_window_update_actions (self);
-
-  return G_SOURCE_REMOVE;
-}
-
+/* Another program changed the files of a meta-issue: the model holds
+ * the change already; open files without unsaved changes show it. */
 static void
 on_file_changed_cb (MiWindow    *self,
                     GFile       *file,
                     MiWorkspace *workspace)
 {
-  g_clear_handle_id (&self->changed_id, g_source_remove);
-  self->changed_id = g_timeout_add (RESORT_DELAY_MS, on_files_changed_timeout_cb, self);
-
-  /* An open file without unsaved changes shows what is on disk now. */
   mi_files_view_sync_with_disk (mi_issue_page_get_files_view (self->issue_page), file);
+}
+
+/* A structured edit begins: it must not write over unsaved text it
+ * would meet (mi_files_view_collect_claims()). */
+static void
+on_collect_claims_cb (MiWindow    *self,
+                      GFile       *folder,
+                      GPtrArray   *claims,
+                      MiWorkspace *workspace)
+{
+  mi_files_view_collect_claims (mi_issue_page_get_files_view (self->issue_page), folder, claims);
+}
+
+/* … and once it wrote, its editors follow it. */
+static void
+on_file_written_cb (MiWindow    *self,
+                    GFile       *file,
+                    GBytes      *before,
+                    GBytes      *after,
+                    MiWorkspace *workspace)
+{
+  mi_files_view_carry_written (mi_issue_page_get_files_view (self->issue_page), file, before, after);
 }
 
 static void
@@ -613,6 +611,9 @@ on_workspace_items_changed_cb (MiWindow   *self,
   if (!self->busy)
     update_page (self);
   update_count (self);
+  /* Meta-issues parsed again: the words searched for may have come or gone. */
+  if (self->search_text != NULL && !(removed == 0 && added == 0))
+    start_text_search (self, TRUE);
 }
 
 static void
@@ -626,8 +627,9 @@ set_workspace (MiWindow    *self,
     {
       g_clear_signal_handler (&self->items_changed_handler, self->workspace);
       g_clear_signal_handler (&self->file_changed_handler, self->workspace);
+      g_clear_signal_handler (&self->claims_handler, self->workspace);
+      g_clear_signal_handler (&self->written_handler, self->workspace);
     }
-  g_clear_handle_id (&self->changed_id, g_source_remove);
 
   g_set_object (&self->workspace, workspace);
   /* New objects: a search running, or its hits, were of the old ones. */
@@ -644,6 +646,14 @@ set_workspace (MiWindow    *self,
       self->file_changed_handler =
         g_signal_connect_object (self->workspace, "file-changed",
                                  G_CALLBACK (on_file_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+      self->claims_handler =
+        g_signal_connect_object (self->workspace, "collect-claims",
+                                 G_CALLBACK (on_collect_claims_cb), self,
+                                 G_CONNECT_SWAPPED);
+      self->written_handler =
+        g_signal_connect_object (self->workspace, "file-written",
+                                 G_CALLBACK (on_file_written_cb), self,
                                  G_CONNECT_SWAPPED);
       mi_workspace_start_monitoring (self->workspace);
     }
@@ -1000,62 +1010,22 @@ mi_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (mi_window_parent_class)->close_request (window);
 }
 
-/* A structured edit of a file open here with unsaved changes goes ahead
- * only when it can be carried into them (mi_files_view_check_write()), and
- * once written it is (mi_files_view_carry_written()). Edits made by other
- * windows, a chart inserted, an attempt renumbered: all come this way. */
-static gboolean
-write_guard_cb (GFile    *file,
-                GBytes   *before,
-                GBytes   *after,
-                gpointer  user_data,
-                GError  **error)
-{
-  MiWindow *self = user_data;
-
-  /* The window's widgets live on its own thread, where its edits run. */
-  if (g_thread_self () != self->thread || self->issue_page == NULL)
-    return TRUE;
-
-  return mi_files_view_check_write (mi_issue_page_get_files_view (self->issue_page), file, before, after, error);
-}
-
-static void
-written_cb (GFile    *file,
-            GBytes   *before,
-            GBytes   *after,
-            gpointer  user_data)
-{
-  MiWindow *self = user_data;
-
-  if (g_thread_self () != self->thread || self->issue_page == NULL)
-    return;
-
-  mi_files_view_carry_written (mi_issue_page_get_files_view (self->issue_page), file, before, after);
-}
-
 static void
 mi_window_dispose (GObject *object)
 {
   MiWindow *self = MI_WINDOW (object);
-
-  if (self->write_guard_id != 0)
-    {
-      mi_write_guard_remove (self->write_guard_id);
-      self->write_guard_id = 0;
-    }
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->text_search);
   g_clear_object (&self->text_search);
   g_clear_pointer (&self->text_hits, g_hash_table_unref);
-  g_clear_handle_id (&self->changed_id, g_source_remove);
-
   if (self->workspace != NULL)
     {
       g_clear_signal_handler (&self->items_changed_handler, self->workspace);
       g_clear_signal_handler (&self->file_changed_handler, self->workspace);
+      g_clear_signal_handler (&self->claims_handler, self->workspace);
+      g_clear_signal_handler (&self->written_handler, self->workspace);
     }
 
   watch_issue (self, NULL);
@@ -1234,7 +1204,6 @@ mi_window_init (MiWindow *self)
 
   self->settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
   self->thread = g_thread_self ();
-  self->write_guard_id = mi_write_guard_add (write_guard_cb, written_cb, self);
 
   /* workspace → filter → sort → selection → list view */
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);

@@ -114,53 +114,56 @@ test_rebase_meeting (void)
 
 typedef struct
 {
-  char  *vetoed;   /* basename of the file to refuse */
-  guint  n_calls;
+  guint  n_calls;    /* claims asked for */
   guint  n_written;
-  char  *before;
+  char  *readme;     /* the unsaved README an editor holds, or NULL */
+  char  *before;     /* what the last file-written said */
   char  *after;
-  char  *written;  /* what the last notification said was written */
-} GuardData;
+} ClaimData;
 
-static gboolean
-guard_cb (GFile    *file,
-          GBytes   *before,
-          GBytes   *after,
-          gpointer  user_data,
-          GError  **error)
+static char *
+bytes_dup (GBytes *bytes)
 {
-  GuardData *data = user_data;
-  g_autofree char *name = g_file_get_basename (file);
+  return bytes != NULL ? g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)) : NULL;
+}
+
+static void
+collect_claims_cb (MiWorkspace *workspace,
+                   GFile       *folder,
+                   GPtrArray   *claims,
+                   ClaimData   *data)
+{
+  g_autoptr(GFile) readme = g_file_get_child (folder, "README.md");
+  g_autoptr(GBytes) base = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
 
   data->n_calls++;
+  if (data->readme == NULL)
+    return;
+  g_assert_true (g_file_get_contents (g_file_peek_path (readme), &contents, &len, NULL));
+  base = g_bytes_new_take (g_steal_pointer (&contents), len);
+  g_ptr_array_add (claims, mi_claim_new (readme, "README.md", base, data->readme, FALSE));
+}
+
+static void
+file_written_cb (MiWorkspace *workspace,
+                 GFile       *file,
+                 GBytes      *before,
+                 GBytes      *after,
+                 ClaimData   *data)
+{
+  data->n_written++;
   g_clear_pointer (&data->before, g_free);
   g_clear_pointer (&data->after, g_free);
-  data->before = before ? g_strndup (g_bytes_get_data (before, NULL), g_bytes_get_size (before)) : NULL;
-  data->after = g_strndup (g_bytes_get_data (after, NULL), g_bytes_get_size (after));
-
-  if (g_strcmp0 (name, data->vetoed) == 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY, "%s is busy", name);
-      return FALSE;
-    }
-  return TRUE;
+  data->before = bytes_dup (before);
+  data->after = bytes_dup (after);
 }
 
+/* An editor's unsaved README, a claim: an edit that would meet it writes
+ * nothing; one apart from it goes ahead and tells what it wrote. */
 static void
-written_cb (GFile    *file,
-            GBytes   *before,
-            GBytes   *after,
-            gpointer  user_data)
-{
-  GuardData *data = user_data;
-
-  data->n_written++;
-  g_clear_pointer (&data->written, g_free);
-  data->written = g_strndup (g_bytes_get_data (after, NULL), g_bytes_get_size (after));
-}
-
-static void
-test_guard (void)
+test_claims (void)
 {
   g_autofree char *source = mi_test_source_path ("tests", "fixtures", "crlf", NULL);
   g_autofree char *tmp = mi_test_copy_tree (source);
@@ -170,27 +173,40 @@ test_guard (void)
   g_autoptr(GHashTable) before = NULL;
   g_autoptr(GHashTable) after = NULL;
   g_autoptr(GError) error = NULL;
-  GuardData data = { .vetoed = "README.md" };
+  g_autofree char *readme_path = NULL;
+  g_autofree char *readme = NULL;
+  ClaimData data = { 0 };
   GHashTableIter iter;
   gpointer path, bytes;
-  guint id;
+  gulong claims_id, written_id;
+  char *status;
 
   workspace = mi_workspace_open (root, NULL, &error);
   g_assert_no_error (error);
   issue = g_list_model_get_item (G_LIST_MODEL (workspace), 0);
   before = mi_test_read_tree (tmp);
 
-  id = mi_write_guard_add (guard_cb, written_cb, &data);
+  /* The unsaved text changes the status, where adding an attempt writes
+   * too ("In Progress (Attempt 003)"). */
+  readme_path = g_build_filename (tmp, "docs", "meta-issues", "windows-paths", "README.md", NULL);
+  g_assert_true (g_file_get_contents (readme_path, &readme, NULL, NULL));
+  status = strstr (readme, "**Status:** In Progress");
+  g_assert_nonnull (status);
+  data.readme = g_strdup (readme);
+  memcpy (data.readme + (status - readme), "**Status:** In Progresz", strlen ("**Status:** In Progresz"));
 
-  /* Adding an attempt writes three files; the README is refused, so none
+  claims_id = g_signal_connect (workspace, "collect-claims", G_CALLBACK (collect_claims_cb), &data);
+  written_id = g_signal_connect (workspace, "file-written", G_CALLBACK (file_written_cb), &data);
+
+  /* Adding an attempt writes three files; the README is claimed, so none
    * is written and no folder is made. */
-  g_assert_null (mi_issue_add_attempt (issue, "Guarded", "Nothing lands", "2024-12-01", &error));
+  g_assert_null (mi_issue_add_attempt (issue, "Claimed", "Nothing lands", "2024-12-01", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
-  g_assert_cmpstr (error->message, ==, "README.md is busy");
+  g_assert_nonnull (strstr (error->message, "README.md"));
   g_clear_error (&error);
+  g_assert_cmpuint (data.n_calls, ==, 1);
   g_assert_cmpuint (data.n_written, ==, 0);
   {
-    /* No folder made either (the tree compare above sees files only). */
     g_autofree char *attempts = g_build_filename (tmp, "docs", "meta-issues", "windows-paths", "attempts", NULL);
     g_autoptr(GDir) dir = g_dir_open (attempts, 0, NULL);
     guint n = 0;
@@ -207,17 +223,15 @@ test_guard (void)
     g_assert_true (g_bytes_equal (bytes, g_hash_table_lookup (after, path)));
   g_clear_pointer (&after, g_hash_table_unref);
 
-  /* A log entry is not the README's business: the guard sees the bytes
-   * before and after and lets it through. */
-  data.n_calls = 0;
-  g_assert_true (mi_issue_add_log_entry (issue, "Guard passed", "2024-12-01", &error));
+  /* A log entry is not the README's business: it goes ahead, and the
+   * workspace says what it wrote. */
+  g_assert_true (mi_issue_add_log_entry (issue, "Claim passed", "2024-12-01", &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (data.n_calls, ==, 1);
+  g_assert_cmpuint (data.n_calls, ==, 2);
   g_assert_cmpuint (data.n_written, ==, 1);
-  g_assert_cmpstr (data.written, ==, data.after);
   g_assert_nonnull (data.before);
-  g_assert_null (strstr (data.before, "Guard passed"));
-  g_assert_nonnull (strstr (data.after, "**2024-12-01:** Guard passed"));
+  g_assert_null (strstr (data.before, "Claim passed"));
+  g_assert_nonnull (strstr (data.after, "**2024-12-01:** Claim passed"));
   after = mi_test_read_tree (tmp);
   g_hash_table_iter_init (&iter, after);
   {
@@ -232,17 +246,28 @@ test_guard (void)
     g_assert_true (found);
   }
 
-  /* Removed, it is asked no more. */
-  mi_write_guard_remove (id);
+  /* A change apart from the unsaved one is carried: the title line. */
+  g_clear_pointer (&data.readme, g_free);
+  g_clear_pointer (&readme, g_free);
+  g_assert_true (g_file_get_contents (readme_path, &readme, NULL, NULL));
+  data.readme = g_strconcat (readme, "Unsaved words at the end.\r\n", NULL);
+  g_assert_true (mi_issue_set_status (issue, MI_STATUS_ABANDONED, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (data.n_written, ==, 2);
+  g_assert_nonnull (strstr (data.after, "**Status:** Abandoned"));
+
+  /* Disconnected, it is asked no more. */
+  g_signal_handler_disconnect (workspace, claims_id);
+  g_signal_handler_disconnect (workspace, written_id);
   data.n_calls = 0;
   g_assert_true (mi_issue_set_status (issue, MI_STATUS_RESOLVED, 0, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (data.n_calls, ==, 0);
+  g_assert_cmpuint (data.n_written, ==, 2);
 
-  g_assert_cmpuint (data.n_written, ==, 1);
+  g_free (data.readme);
   g_free (data.before);
   g_free (data.after);
-  g_free (data.written);
   g_clear_object (&issue);
   g_clear_object (&workspace);
   mi_test_remove_tree (tmp);
@@ -254,10 +279,10 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/merge/rebase/apart", test_rebase_apart);
-  g_test_add_func ("/merge/rebase/meeting", test_rebase_meeting);
-  g_test_add_func ("/merge/difference/boundaries", test_difference_boundaries);
-  g_test_add_func ("/merge/guard", test_guard);
+  g_test_add_func ("/text/rebase/apart", test_rebase_apart);
+  g_test_add_func ("/text/rebase/meeting", test_rebase_meeting);
+  g_test_add_func ("/text/difference/boundaries", test_difference_boundaries);
+  g_test_add_func ("/text/claims", test_claims);
 
   return g_test_run ();
 }

@@ -1,19 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "mi-merge"
+#define G_LOG_DOMAIN "mi-text"
 
 #include "config.h"
 
 #include <string.h>
 
-#include "mi-merge.h"
+#include "mi-text.h"
 
 /*
  * Two people changing one text: a structured edit writes the file while
  * the user's unsaved text in an editor holds changes of its own. When the
  * two changes touch different parts of the text, the structured edit is
  * carried into the user's text as one more edit; when they meet, nothing
- * is guessed. The guards let the app stop a structured edit before it
- * writes anything.
+ * is guessed (mi_text_carry()). Also the small facts about a text that
+ * every reader of the files needs: its byte order mark, its encoding.
  */
 
 /* The length of the UTF-8 byte order mark @text starts with: 3 or 0. */
@@ -135,120 +135,67 @@ mi_text_rebase (const char *base,
   return FALSE;
 }
 
-/* ---------------------------------------------------------------------- */
-/* Guards                                                                  */
-
-typedef struct
-{
-  guint         id;
-  MiWriteGuard  guard;
-  MiWriteNotify written;
-  gpointer      user_data;
-} Guard;
-
-G_LOCK_DEFINE_STATIC (guards);
-static GArray *guards;
-static guint last_guard_id;
-
-/**
- * mi_write_guard_add:
- *
- * Returns: an id for mi_write_guard_remove()
- */
-guint
-mi_write_guard_add (MiWriteGuard  guard,
-                    MiWriteNotify written,
-                    gpointer      user_data)
-{
-  Guard entry = { 0, guard, written, user_data };
-
-  g_return_val_if_fail (guard != NULL || written != NULL, 0);
-
-  G_LOCK (guards);
-  if (guards == NULL)
-    guards = g_array_new (FALSE, FALSE, sizeof (Guard));
-  entry.id = ++last_guard_id;
-  g_array_append_val (guards, entry);
-  G_UNLOCK (guards);
-
-  return entry.id;
-}
-
-void
-mi_write_guard_remove (guint id)
-{
-  G_LOCK (guards);
-  for (guint i = 0; guards != NULL && i < guards->len; i++)
-    if (g_array_index (guards, Guard, i).id == id)
-      {
-        g_array_remove_index (guards, i);
-        break;
-      }
-  if (guards != NULL && guards->len == 0)
-    g_clear_pointer (&guards, g_array_unref);
-  G_UNLOCK (guards);
-}
-
-static GArray *
-copy_guards (void)
-{
-  GArray *copy = NULL;
-
-  G_LOCK (guards);
-  if (guards != NULL)
-    {
-      copy = g_array_sized_new (FALSE, FALSE, sizeof (Guard), guards->len);
-      g_array_append_vals (copy, guards->data, guards->len);
-    }
-  G_UNLOCK (guards);
-
-  return copy;
-}
-
-/**
- * mi_write_guard_check:
- * @before: (nullable): the file's bytes as the edit read them, NULL for a
- *   new file
- *
- * Asks every guard whether @file may become @after.
- */
+/* Whether @text, after any byte order mark, is valid UTF-8. */
 gboolean
-mi_write_guard_check (GFile   *file,
-                      GBytes  *before,
-                      GBytes  *after,
-                      GError **error)
+mi_text_is_utf8 (const char *text,
+                 gsize       len)
 {
-  g_autoptr(GArray) copy = copy_guards ();
+  gsize bom = mi_text_bom_length (text, len);
 
-  for (guint i = 0; copy != NULL && i < copy->len; i++)
-    {
-      Guard *entry = &g_array_index (copy, Guard, i);
-
-      if (entry->guard != NULL && !entry->guard (file, before, after, entry->user_data, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return g_utf8_validate_len (text + bom, len - bom, NULL);
 }
 
 /**
- * mi_write_guard_written:
- * @before: (nullable): the file's bytes before, NULL for a new file
+ * mi_text_carry:
+ * @base: the file's bytes that the unsaved text started from
+ * @mine: the unsaved text, without a byte order mark
+ * @before: (nullable): the file's bytes before a structured edit, NULL
+ *   for a new file
+ * @after: the bytes the edit writes
+ * @span: (out): for %MI_TEXT_CARRY_APART, where: in @mine, and in @after
+ *   after its byte order mark
+ * @bom: (out): the length of the byte order mark of @base and @after
  *
- * Tells every guard that @file is now @after.
+ * Whether a structured edit of a file can be carried into unsaved text
+ * of that file. The edit concerns the text only when the text started
+ * from @before; it can be carried when the two changes are apart, and
+ * neither the byte order mark nor the encoding changes.
  */
-void
-mi_write_guard_written (GFile  *file,
-                        GBytes *before,
-                        GBytes *after)
+MiTextCarry
+mi_text_carry (GBytes      *base,
+               const char  *mine,
+               gsize        mine_len,
+               GBytes      *before,
+               GBytes      *after,
+               MiTextSpan  *span,
+               gsize       *bom)
 {
-  g_autoptr(GArray) copy = copy_guards ();
+  const char *base_text, *after_text;
+  gsize base_len, after_len;
 
-  for (guint i = 0; copy != NULL && i < copy->len; i++)
-    {
-      Guard *entry = &g_array_index (copy, Guard, i);
+  g_return_val_if_fail (span != NULL && bom != NULL, MI_TEXT_CARRY_MEETS);
 
-      if (entry->written != NULL)
-        entry->written (file, before, after, entry->user_data);
-    }
+  *span = (MiTextSpan) { 0 };
+  *bom = 0;
+  if (base == NULL || before == NULL || after == NULL || !g_bytes_equal (base, before))
+    return MI_TEXT_CARRY_NOTHING;
+
+  base_text = g_bytes_get_data (base, &base_len);
+  after_text = g_bytes_get_data (after, &after_len);
+  if (base_text == NULL)
+    base_text = "";
+  if (after_text == NULL)
+    after_text = "";
+
+  *bom = mi_text_bom_length (base_text, base_len);
+  if (mi_text_bom_length (after_text, after_len) != *bom ||
+      !mi_text_is_utf8 (base_text, base_len) ||
+      !mi_text_is_utf8 (after_text, after_len))
+    return MI_TEXT_CARRY_MEETS;
+
+  if (!mi_text_rebase (base_text + *bom, base_len - *bom, mine, mine_len,
+                       after_text + *bom, after_len - *bom, span))
+    return MI_TEXT_CARRY_MEETS;
+
+  return MI_TEXT_CARRY_APART;
 }
