@@ -159,6 +159,12 @@ test_chart_keyboard (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+issue_edited (gpointer data)
+{
+  return !mi_issue_get_editing (data);
+}
+
 static void
 test_chart_follows_model (void)
 {
@@ -191,6 +197,7 @@ test_chart_follows_model (void)
 
   /* Insert chart into README, from the widget's action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.insert-into-readme", NULL));
+  g_assert_true (mi_ui_test_wait_for (issue_edited, issue));
   svg_path = g_build_filename (tmp_root, "follows", "docs", "meta-issues", EXAMPLE_SLUG,
                                "charts", "tc-001.svg", NULL);
   g_assert_true (g_file_test (svg_path, G_FILE_TEST_IS_REGULAR));

@@ -1127,6 +1127,30 @@ activate_for_dialog (MiWindow   *window,
   return dialog;
 }
 
+static gboolean
+edits_done (gpointer data)
+{
+  MiWindow *window = data;
+  MiWorkspace *workspace = mi_window_get_workspace (window);
+  guint n = workspace != NULL ? g_list_model_get_n_items (G_LIST_MODEL (workspace)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MiIssue) issue = g_list_model_get_item (G_LIST_MODEL (workspace), i);
+
+      if (mi_issue_get_editing (issue))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The structured edits started are written and parsed. */
+static void
+wait_edits (MiWindow *window)
+{
+  g_assert_true (mi_ui_test_wait_for (edits_done, window));
+}
+
 static void
 respond (AdwMessageDialog *dialog,
          const char       *response)
@@ -1135,6 +1159,14 @@ respond (AdwMessageDialog *dialog,
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
   mi_ui_test_wait_ms (50);
+}
+
+static gboolean
+shows_new_issue (gpointer data)
+{
+  MiIssue *issue = mi_window_get_issue (data);
+
+  return issue != NULL && g_str_equal (mi_issue_get_slug (issue), "memory-leak-in-the-parser");
 }
 
 static void
@@ -1168,6 +1200,7 @@ test_window_edits (void)
 
   /* Set the status: the README's Status line. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
+  wait_edits (window);
   text = read_issue_file (folder, "README.md");
   g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)"));
   g_clear_pointer (&text, g_free);
@@ -1179,6 +1212,7 @@ test_window_edits (void)
   mi_dialog_set_text (dialog, "title", "Async Batching");
   mi_dialog_set_text (dialog, "hypothesis", "Batching writes halves the latency");
   respond (dialog, "create");
+  wait_edits (window);
   text = read_issue_file (folder, "attempts/004-async-batching/solution-approach.md");
   g_assert_nonnull (strstr (text, "Batching writes halves the latency"));
   g_clear_pointer (&text, g_free);
@@ -1196,6 +1230,7 @@ test_window_edits (void)
   mi_dialog_set_selected (dialog, "test-case", 0);
   mi_dialog_set_text (dialog, "value", "900ms");
   respond (dialog, "record");
+  wait_edits (window);
   text = read_issue_file (folder, "test-cases.md");
   g_assert_nonnull (strstr (text, "- Attempt 004: 900ms (PASS)"));
   g_clear_pointer (&text, g_free);
@@ -1207,6 +1242,7 @@ test_window_edits (void)
   mi_dialog_set_text (dialog, "title", "Write Amplification");
   mi_dialog_set_text (dialog, "theory", "Each request writes three times");
   respond (dialog, "add");
+  wait_edits (window);
   text = read_issue_file (folder, "description.md");
   g_assert_nonnull (strstr (text, "Write Amplification"));
   g_clear_pointer (&text, g_free);
@@ -1220,6 +1256,7 @@ test_window_edits (void)
   dialog = activate_for_dialog (window, "win.add-log-entry");
   mi_dialog_set_text (dialog, "text", "Batching deployed to staging, see [the `description`](description.md)");
   respond (dialog, "add");
+  wait_edits (window);
   text = read_issue_file (folder, "implementation-log.md");
   g_assert_nonnull (strstr (text, "Batching deployed to staging"));
   g_clear_pointer (&text, g_free);
@@ -1265,11 +1302,13 @@ test_window_edits (void)
 
   /* The lesson, once resolved. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "resolved"));
+  wait_edits (window);
   dialog = activate_for_dialog (window, "win.extract-lesson");
   g_assert_cmpstr (mi_dialog_get_text (dialog, "category"), ==, "general");
   g_assert_cmpstr (mi_dialog_get_text (dialog, "name"), ==, "PerformanceOptimizationSaga");
   mi_dialog_set_text (dialog, "category", "performance");
   respond (dialog, "extract");
+  wait_edits (window);
   {
     g_autoptr(GFile) lesson = g_file_resolve_relative_path (folder, "docs/lessons-learned/performance/PerformanceOptimizationSaga.md");
     g_autofree char *contents = NULL;
@@ -1281,6 +1320,7 @@ test_window_edits (void)
     dialog = activate_for_dialog (window, "win.extract-lesson");
     mi_dialog_set_text (dialog, "category", "performance");
     respond (dialog, "extract");
+    wait_edits (window);
     {
       g_autofree char *again = NULL;
 
@@ -1294,6 +1334,7 @@ test_window_edits (void)
   mi_dialog_set_text (dialog, "title", "Memory Leak in the Parser");
   g_assert_cmpstr (mi_dialog_get_text (dialog, "slug"), ==, "memory-leak-in-the-parser");
   respond (dialog, "create");
+  g_assert_true (mi_ui_test_wait_for (shows_new_issue, window));
   {
     g_autoptr(GFile) readme = g_file_resolve_relative_path (folder, "docs/meta-issues/memory-leak-in-the-parser/README.md");
 
@@ -1495,6 +1536,7 @@ test_window_chart (void)
   g_assert_nonnull (strstr (bytes, "<svg"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-chart", "s", "TC-001"));
+  wait_edits (window);
   chart = g_file_resolve_relative_path (folder, "docs/meta-issues/example-performance-saga/charts/tc-001.svg");
   g_assert_true (g_file_query_exists (chart, NULL));
   text = read_issue_file (folder, "test-cases.md");
@@ -1850,6 +1892,7 @@ test_window_editor_structured_edit (void)
 
   /* Apart from the typing: written, with the status only. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
+  wait_edits (window);
   text = read_issue_file (folder, "README.md");
   expected = g_string_new (before);
   g_assert_cmpuint (g_string_replace (expected, "**Status:** Resolved (Attempt 003)",
@@ -1880,6 +1923,7 @@ test_window_editor_structured_edit (void)
   /* Where the typing is: refused, nothing written, a toast says why. */
   type_over (editor, "**Status:** In Progress", "**Status:** In Review");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "resolved"));
+  wait_edits (window);
   mi_ui_test_wait_ms (50);
   g_clear_pointer (&text, g_free);
   text = read_issue_file (folder, "README.md");
@@ -1971,6 +2015,7 @@ test_window_editor_edit_after_failed_save (void)
   g_assert_true (mi_ui_test_wait_within (readme_back, mi_window_get_issue (window), 3000));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
+  wait_edits (window);
   text = read_issue_file (folder, "README.md");
   g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)"));
   g_assert_null (strstr (text, typed_new));
@@ -2018,6 +2063,7 @@ test_window_editor_edit_after_external_change (void)
   g_assert_true (mi_ui_test_wait_within (readme_document_replaced, &wait, 3000));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
+  wait_edits (window);
   text = read_issue_file (folder, "README.md");
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
   g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)"));

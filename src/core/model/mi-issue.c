@@ -1990,6 +1990,19 @@ mi_issue_stamp_matches_disk (MiIssueStamp *stamp)
   return TRUE;
 }
 
+/**
+ * mi_issue_get_editing:
+ *
+ * Whether a structured edit of @self is running or waiting to run.
+ */
+gboolean
+mi_issue_get_editing (MiIssue *self)
+{
+  g_return_val_if_fail (MI_IS_ISSUE (self), FALSE);
+
+  return self->editing || !g_queue_is_empty (&self->edits);
+}
+
 /* Parses counted since the process started (for tests). */
 guint
 mi_issue_get_n_parses (void)

@@ -139,6 +139,7 @@ gboolean      mi_issue_add_log_entry_finish (MiIssue       *self,
                                              GError       **error);
 guint         mi_issue_get_default_status_attempt (MiIssue *self,
                                              MiStatus       status);
+gboolean      mi_issue_get_editing          (MiIssue       *self);
 void          mi_edit_forbid_thread         (GThread       *thread);
 
 gboolean      mi_slug_validate              (const char    *slug,
