@@ -16,8 +16,8 @@
 
 int
 mi_cli_run_new (MiCli           *cli,
-         const MiCommand *command,
-         char           **args)
+                const MiCommand *command,
+                char           **args)
 {
   g_autofree char *slug = NULL;
   g_autofree char *date = NULL;
@@ -64,8 +64,8 @@ mi_cli_run_new (MiCli           *cli,
 
 int
 mi_cli_run_attempt (MiCli           *cli,
-             const MiCommand *command,
-             char           **args)
+                    const MiCommand *command,
+                    char           **args)
 {
   g_autofree char *hypothesis = NULL;
   g_autofree char *date = NULL;
@@ -145,8 +145,8 @@ parse_status (const char *text,
 
 int
 mi_cli_run_status (MiCli           *cli,
-            const MiCommand *command,
-            char           **args)
+                   const MiCommand *command,
+                   char           **args)
 {
   int attempt_option = -1;
   int exit_code = MI_CLI_EXIT_OK;
@@ -167,18 +167,18 @@ mi_cli_run_status (MiCli           *cli,
   status = parse_status (args[2], &attempt);
   if (status == MI_STATUS_UNKNOWN)
     return mi_cli_usage_error (command,
-                        _("“%s” is not a status: use open, in-progress, resolved, "
-                          "abandoned or superseded"),
-                        args[2]);
+                               _("“%s” is not a status: use open, in-progress, resolved, "
+                                 "abandoned or superseded"),
+                               args[2]);
 
   if (attempt_option == 0 || attempt_option > 999)
     return mi_cli_usage_error (command, "%s",
-                        _("the attempt number must be from 1 to 999: use --attempt=3 for attempt 003"));
+                               _("the attempt number must be from 1 to 999: use --attempt=3 for attempt 003"));
   else if (attempt_option > 0)
     attempt = (guint) attempt_option;
   else if (attempt_option < -1)
     return mi_cli_usage_error (command, "%s",
-                        _("the attempt number must be from 1 to 999: use --attempt=3 for attempt 003"));
+                               _("the attempt number must be from 1 to 999: use --attempt=3 for attempt 003"));
 
   workspace = mi_cli_open_workspace (cli);
   if (workspace == NULL)
@@ -198,8 +198,8 @@ mi_cli_run_status (MiCli           *cli,
 
 int
 mi_cli_run_record (MiCli           *cli,
-            const MiCommand *command,
-            char           **args)
+                   const MiCommand *command,
+                   char           **args)
 {
   gboolean pass = FALSE;
   gboolean fail = FALSE;
@@ -248,8 +248,8 @@ mi_cli_run_record (MiCli           *cli,
 
 int
 mi_cli_run_log (MiCli           *cli,
-         const MiCommand *command,
-         char           **args)
+                const MiCommand *command,
+                char           **args)
 {
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;

@@ -37,8 +37,8 @@ get_issues (MiWorkspace *workspace)
 
 int
 mi_cli_run_list (MiCli           *cli,
-          const MiCommand *command,
-          char           **args)
+                 const MiCommand *command,
+                 char           **args)
 {
   gboolean json = FALSE;
   int exit_code = MI_CLI_EXIT_OK;
@@ -312,8 +312,8 @@ print_issue (MiWorkspace *workspace,
 
 int
 mi_cli_run_show (MiCli           *cli,
-          const MiCommand *command,
-          char           **args)
+                 const MiCommand *command,
+                 char           **args)
 {
   gboolean json = FALSE;
   int exit_code = MI_CLI_EXIT_OK;
@@ -375,8 +375,8 @@ print_problems (MiWorkspace *workspace,
 
 int
 mi_cli_run_check (MiCli           *cli,
-           const MiCommand *command,
-           char           **args)
+                  const MiCommand *command,
+                  char           **args)
 {
   int exit_code = MI_CLI_EXIT_OK;
   g_autoptr(MiWorkspace) workspace = NULL;

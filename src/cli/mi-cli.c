@@ -31,7 +31,7 @@
 
 void
 mi_cli_print_error (const char *format,
-             ...)
+                    ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -47,8 +47,8 @@ mi_cli_print_error (const char *format,
 /* Prints a usage error and a hint, returns MI_CLI_EXIT_USAGE. */
 int
 mi_cli_usage_error (const MiCommand *command,
-             const char      *format,
-             ...)
+                    const char      *format,
+                    ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -95,8 +95,8 @@ validate_utf8 (const MiCommand  *command,
       if (!g_utf8_validate (args[i], -1, NULL))
         {
           *exit_code = mi_cli_usage_error (command, "%s",
-                                    _("an argument is not valid UTF-8 text: "
-                                      "write it in UTF-8"));
+                                           _("an argument is not valid UTF-8 text: "
+                                             "write it in UTF-8"));
           return FALSE;
         }
     }
@@ -111,12 +111,12 @@ validate_utf8 (const MiCommand  *command,
  */
 gboolean
 mi_cli_parse_command_line (MiCli              *cli,
-                    const MiCommand    *command,
-                    const GOptionEntry *entries,
-                    char             ***args,
-                    int                 min_args,
-                    int                 max_args,
-                    int                *exit_code)
+                           const MiCommand    *command,
+                           const GOptionEntry *entries,
+                           char             ***args,
+                           int                 min_args,
+                           int                 max_args,
+                           int                *exit_code)
 {
   g_autofree char *directory = NULL;
   g_autofree char *parameter_string = NULL;
@@ -163,7 +163,7 @@ mi_cli_parse_command_line (MiCli              *cli,
   if (max_args >= 0 && n_args > max_args)
     {
       *exit_code = mi_cli_usage_error (command, _("too many arguments for “%s”: %s"),
-                                command->name, (*args)[max_args + 1]);
+                                       command->name, (*args)[max_args + 1]);
       return FALSE;
     }
 
@@ -172,8 +172,8 @@ mi_cli_parse_command_line (MiCli              *cli,
 
 gboolean
 mi_cli_check_date (const MiCommand *command,
-            const char      *date,
-            int             *exit_code)
+                   const char      *date,
+                   int             *exit_code)
 {
   g_autoptr(GError) error = NULL;
 
@@ -186,18 +186,18 @@ mi_cli_check_date (const MiCommand *command,
 
 gboolean
 mi_cli_parse_attempt_number (const MiCommand *command,
-                      const char      *text,
-                      guint           *number,
-                      int             *exit_code)
+                             const char      *text,
+                             guint           *number,
+                             int             *exit_code)
 {
   guint64 value = 0;
 
   if (!g_ascii_string_to_unsigned (text, 10, 1, 999, &value, NULL))
     {
       *exit_code = mi_cli_usage_error (command,
-                                _("“%s” is not an attempt number: "
-                                  "write a number from 1 to 999, like 3 or 003"),
-                                text);
+                                       _("“%s” is not an attempt number: "
+                                         "write a number from 1 to 999, like 3 or 003"),
+                                       text);
       return FALSE;
     }
 
@@ -241,7 +241,7 @@ mi_cli_open_workspace (MiCli *cli)
 
 MiIssue *
 mi_cli_lookup_issue (MiWorkspace *workspace,
-              const char  *slug)
+                     const char  *slug)
 {
   MiIssue *issue;
   g_autofree char *dir = NULL;
@@ -252,8 +252,8 @@ mi_cli_lookup_issue (MiWorkspace *workspace,
 
   dir = mi_workspace_get_relative_path (workspace, mi_workspace_get_issues_dir (workspace));
   mi_cli_print_error (_("there is no meta-issue “%s” in %s: "
-                 "run “meta-issues-cli list” to see the meta-issues of this workspace"),
-               slug, dir != NULL && *dir != '\0' ? dir : "docs/meta-issues");
+                        "run “meta-issues-cli list” to see the meta-issues of this workspace"),
+                      slug, dir != NULL && *dir != '\0' ? dir : "docs/meta-issues");
 
   return NULL;
 }
