@@ -78,9 +78,8 @@ mi_cli_run_attempt (MiCli           *cli,
       N_("Start date (default: today)"), N_("YYYY-MM-DD") },
     { NULL }
   };
-  g_autoptr(MiWorkspace) workspace = NULL;
+  g_autoptr(MiIssue) issue = NULL;
   g_autoptr(GError) error = NULL;
-  MiIssue *issue;
   MiAttempt *attempt;
   GFile *folder;
 
@@ -95,11 +94,7 @@ mi_cli_run_attempt (MiCli           *cli,
 
   title = g_strjoinv (" ", args + 2);
 
-  workspace = mi_cli_open_workspace (cli);
-  if (workspace == NULL)
-    return MI_CLI_EXIT_FAILURE;
-
-  issue = mi_cli_lookup_issue (workspace, args[1]);
+  issue = mi_cli_load_issue (cli, args[1], NULL);
   if (issue == NULL)
     return MI_CLI_EXIT_FAILURE;
 
@@ -155,9 +150,8 @@ mi_cli_run_status (MiCli           *cli,
       N_("The attempt the status refers to, as in “Resolved (Attempt 003)”"), N_("N") },
     { NULL }
   };
-  g_autoptr(MiWorkspace) workspace = NULL;
+  g_autoptr(MiIssue) issue = NULL;
   g_autoptr(GError) error = NULL;
-  MiIssue *issue;
   MiStatus status;
   guint attempt = 0;
 
@@ -180,11 +174,7 @@ mi_cli_run_status (MiCli           *cli,
     return mi_cli_usage_error (command, "%s",
                                _("the attempt number must be from 1 to 999: use --attempt=3 for attempt 003"));
 
-  workspace = mi_cli_open_workspace (cli);
-  if (workspace == NULL)
-    return MI_CLI_EXIT_FAILURE;
-
-  issue = mi_cli_lookup_issue (workspace, args[1]);
+  issue = mi_cli_load_issue (cli, args[1], NULL);
   if (issue == NULL)
     return MI_CLI_EXIT_FAILURE;
 
@@ -211,10 +201,9 @@ mi_cli_run_record (MiCli           *cli,
       N_("Mark the result FAIL (default: judged against the target)"), NULL },
     { NULL }
   };
-  g_autoptr(MiWorkspace) workspace = NULL;
+  g_autoptr(MiIssue) issue = NULL;
   g_autoptr(GError) error = NULL;
   MiVerdict verdict = MI_VERDICT_UNKNOWN;
-  MiIssue *issue;
   guint attempt = 0;
 
   if (!mi_cli_parse_command_line (cli, command, entries, &args, 4, 4, &exit_code))
@@ -230,11 +219,7 @@ mi_cli_run_record (MiCli           *cli,
   if (!mi_cli_parse_attempt_number (command, args[3], &attempt, &exit_code))
     return exit_code;
 
-  workspace = mi_cli_open_workspace (cli);
-  if (workspace == NULL)
-    return MI_CLI_EXIT_FAILURE;
-
-  issue = mi_cli_lookup_issue (workspace, args[1]);
+  issue = mi_cli_load_issue (cli, args[1], NULL);
   if (issue == NULL)
     return MI_CLI_EXIT_FAILURE;
 
@@ -259,9 +244,8 @@ mi_cli_run_log (MiCli           *cli,
       N_("Date of the entry (default: today)"), N_("YYYY-MM-DD") },
     { NULL }
   };
-  g_autoptr(MiWorkspace) workspace = NULL;
+  g_autoptr(MiIssue) issue = NULL;
   g_autoptr(GError) error = NULL;
-  MiIssue *issue;
 
   if (!mi_cli_parse_command_line (cli, command, entries, &args, 2, -1, &exit_code))
     return exit_code;
@@ -271,11 +255,7 @@ mi_cli_run_log (MiCli           *cli,
 
   text = g_strjoinv (" ", args + 2);
 
-  workspace = mi_cli_open_workspace (cli);
-  if (workspace == NULL)
-    return MI_CLI_EXIT_FAILURE;
-
-  issue = mi_cli_lookup_issue (workspace, args[1]);
+  issue = mi_cli_load_issue (cli, args[1], NULL);
   if (issue == NULL)
     return MI_CLI_EXIT_FAILURE;
 

@@ -58,8 +58,9 @@ gboolean     mi_cli_parse_attempt_number (const MiCommand     *command,
                                           guint               *number,
                                           int                 *exit_code);
 MiWorkspace *mi_cli_open_workspace       (MiCli               *cli);
-MiIssue     *mi_cli_lookup_issue         (MiWorkspace         *workspace,
-                                          const char          *slug);
+MiIssue     *mi_cli_load_issue           (MiCli               *cli,
+                                          const char          *slug,
+                                          MiWorkspace        **workspace);
 void         mi_cli_print_json           (JsonNode            *node);
 int          mi_cli_print_core_error     (GError              *error);
 

@@ -322,16 +322,12 @@ mi_cli_run_show (MiCli           *cli,
     { NULL }
   };
   g_autoptr(MiWorkspace) workspace = NULL;
-  MiIssue *issue;
+  g_autoptr(MiIssue) issue = NULL;
 
   if (!mi_cli_parse_command_line (cli, command, entries, &args, 1, 1, &exit_code))
     return exit_code;
 
-  workspace = mi_cli_open_workspace (cli);
-  if (workspace == NULL)
-    return MI_CLI_EXIT_FAILURE;
-
-  issue = mi_cli_lookup_issue (workspace, args[1]);
+  issue = mi_cli_load_issue (cli, args[1], &workspace);
   if (issue == NULL)
     return MI_CLI_EXIT_FAILURE;
 
@@ -385,13 +381,9 @@ mi_cli_run_check (MiCli           *cli,
   if (!mi_cli_parse_command_line (cli, command, NULL, &args, 0, 1, &exit_code))
     return exit_code;
 
-  workspace = mi_cli_open_workspace (cli);
-  if (workspace == NULL)
-    return MI_CLI_EXIT_FAILURE;
-
   if (args[1] != NULL)
     {
-      MiIssue *issue = mi_cli_lookup_issue (workspace, args[1]);
+      g_autoptr(MiIssue) issue = mi_cli_load_issue (cli, args[1], &workspace);
 
       if (issue == NULL)
         return MI_CLI_EXIT_FAILURE;
@@ -400,7 +392,13 @@ mi_cli_run_check (MiCli           *cli,
     }
   else
     {
-      g_autoptr(GPtrArray) issues = get_issues (workspace);
+      g_autoptr(GPtrArray) issues = NULL;
+
+      workspace = mi_cli_open_workspace (cli);
+      if (workspace == NULL)
+        return MI_CLI_EXIT_FAILURE;
+
+      issues = get_issues (workspace);
 
       for (guint i = 0; i < issues->len; i++)
         n_problems += print_problems (workspace, issues->pdata[i]);

@@ -205,12 +205,12 @@ mi_cli_parse_attempt_number (const MiCommand *command,
   return TRUE;
 }
 
-MiWorkspace *
-mi_cli_open_workspace (MiCli *cli)
+/* Where the workspace is looked for: -C DIR, else the current folder. Prints
+ * the error and returns NULL when that is not a folder. */
+static GFile *
+get_start_folder (MiCli *cli)
 {
   g_autoptr(GFile) folder = NULL;
-  g_autoptr(GError) error = NULL;
-  MiWorkspace *workspace;
 
   if (cli->directory != NULL)
     folder = g_file_new_for_commandline_arg (cli->directory);
@@ -229,6 +229,16 @@ mi_cli_open_workspace (MiCli *cli)
       return NULL;
     }
 
+  return g_steal_pointer (&folder);
+}
+
+/* The whole workspace that holds @folder, every meta-issue read. */
+static MiWorkspace *
+open_workspace (GFile *folder)
+{
+  g_autoptr(GError) error = NULL;
+  MiWorkspace *workspace;
+
   workspace = mi_workspace_open (folder, NULL, &error);
   if (workspace == NULL)
     {
@@ -239,9 +249,20 @@ mi_cli_open_workspace (MiCli *cli)
   return workspace;
 }
 
-MiIssue *
-mi_cli_lookup_issue (MiWorkspace *workspace,
-                     const char  *slug)
+MiWorkspace *
+mi_cli_open_workspace (MiCli *cli)
+{
+  g_autoptr(GFile) folder = get_start_folder (cli);
+
+  if (folder == NULL)
+    return NULL;
+
+  return open_workspace (folder);
+}
+
+static MiIssue *
+lookup_issue (MiWorkspace *workspace,
+              const char  *slug)
 {
   MiIssue *issue;
   g_autofree char *dir = NULL;
@@ -256,6 +277,66 @@ mi_cli_lookup_issue (MiWorkspace *workspace,
                       slug, dir != NULL && *dir != '\0' ? dir : "docs/meta-issues");
 
   return NULL;
+}
+
+/*
+ * The meta-issue @slug, for a command that names one: only
+ * docs/meta-issues/@slug is read, not the other meta-issues. @workspace, when
+ * not NULL, receives a workspace of the same root for paths and checks (its
+ * list is empty: mi_workspace_new()).
+ *
+ * A slug that mi_slug_validate() refuses never becomes a path. Such a slug
+ * (a folder named by hand, "My Notes"), and any slug not found that way, is
+ * looked up in the whole workspace as before, so the meta-issue is still
+ * found or the error is the same as ever. Prints the error and returns NULL
+ * when there is no such meta-issue.
+ */
+MiIssue *
+mi_cli_load_issue (MiCli        *cli,
+                   const char   *slug,
+                   MiWorkspace **workspace)
+{
+  g_autoptr(GFile) start = NULL;
+  g_autoptr(MiWorkspace) found_in = NULL;
+  g_autoptr(MiIssue) issue = NULL;
+
+  start = get_start_folder (cli);
+  if (start == NULL)
+    return NULL;
+
+  if (mi_slug_validate (slug, NULL))
+    {
+      g_autoptr(GFile) root = mi_workspace_find_root (start, NULL);
+
+      if (root != NULL)
+        {
+          g_autoptr(GFile) folder = NULL;
+
+          found_in = mi_workspace_new (root);
+          folder = g_file_get_child (mi_workspace_get_issues_dir (found_in), slug);
+          issue = mi_issue_load (folder, NULL, NULL);
+        }
+    }
+
+  if (issue == NULL)
+    {
+      MiIssue *listed;
+
+      g_clear_object (&found_in);
+      found_in = open_workspace (start);
+      if (found_in == NULL)
+        return NULL;
+
+      listed = lookup_issue (found_in, slug);
+      if (listed == NULL)
+        return NULL;
+      issue = g_object_ref (listed);
+    }
+
+  if (workspace != NULL)
+    *workspace = g_steal_pointer (&found_in);
+
+  return g_steal_pointer (&issue);
 }
 
 void
