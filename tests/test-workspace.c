@@ -631,6 +631,74 @@ test_reload (void)
   mi_test_remove_tree (root);
 }
 
+/* The problems mi_check_issue() finds in @issue, one "path:line: message" a line. */
+static char *
+check_lines (MiWorkspace *workspace,
+             MiIssue     *issue)
+{
+  g_autoptr(GPtrArray) problems = mi_check_issue (workspace, issue);
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      MiProblem *problem = g_ptr_array_index (problems, i);
+
+      g_string_append_printf (str, "%s:%u: %s\n", problem->path, problem->line, problem->message);
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static void
+test_new (void)
+{
+  g_autofree char *root = make_several ();
+  g_autoptr(GFile) root_file = g_file_new_for_path (root);
+  g_autoptr(MiWorkspace) opened = open_workspace (root);
+  g_autoptr(MiWorkspace) workspace = mi_workspace_new (root_file);
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(MiIssue) alone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *alone_problems = NULL;
+  g_autofree char *listed_problems = NULL;
+  g_autofree char *rows = NULL;
+  MiIssue *listed;
+  Mirror mirror;
+
+  /* Nothing read: the root and its docs/meta-issues, an empty list. */
+  g_assert_true (g_file_equal (mi_workspace_get_root (workspace), root_file));
+  g_assert_true (g_file_equal (mi_workspace_get_issues_dir (workspace), mi_workspace_get_issues_dir (opened)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (workspace)), ==, 0);
+  g_assert_null (mi_workspace_find_issue (workspace, "memory-leak"));
+
+  /* One meta-issue read alone has the paths and problems it has in the
+   * whole workspace. */
+  folder = g_file_get_child (mi_workspace_get_issues_dir (workspace), "memory-leak");
+  alone = mi_issue_load (folder, NULL, &error);
+  g_assert_no_error (error);
+  listed = mi_workspace_find_issue (opened, "memory-leak");
+  g_assert_nonnull (listed);
+  g_assert_cmpstr (mi_issue_get_title (alone), ==, mi_issue_get_title (listed));
+  path = mi_workspace_get_relative_path (workspace, mi_issue_get_folder (alone));
+  g_assert_cmpstr (path, ==, "docs/meta-issues/memory-leak");
+  alone_problems = check_lines (workspace, alone);
+  listed_problems = check_lines (opened, listed);
+  g_assert_cmpstr (alone_problems, ==, listed_problems);
+  g_assert_true (g_str_has_prefix (alone_problems, "docs/meta-issues/memory-leak/attempts/001-valgrind:"));
+
+  /* Reloading reads them all, told by items-changed. */
+  mirror_init (&mirror, G_LIST_MODEL (workspace));
+  g_assert_true (mi_workspace_reload (workspace, NULL, &error));
+  g_assert_no_error (error);
+  mirror_assert_equal (&mirror);
+  rows = model_rows (G_LIST_MODEL (workspace));
+  g_assert_cmpstr (rows, ==, all_fixture_rows);
+
+  mirror_clear (&mirror);
+  mi_test_remove_tree (root);
+}
+
 static void
 test_find_issue (void)
 {
@@ -909,6 +977,7 @@ main (int   argc,
   g_test_add_func ("/workspace/open/async", test_open_async);
   g_test_add_func ("/workspace/open/async-not-found", test_open_async_not_found);
   g_test_add_func ("/workspace/reload", test_reload);
+  g_test_add_func ("/workspace/new", test_new);
   g_test_add_func ("/workspace/find-issue", test_find_issue);
   g_test_add_func ("/workspace/relative-path", test_relative_path);
   g_test_add_func ("/workspace/create-issue", test_create_issue);

@@ -37,12 +37,11 @@ mi_cli_run_chart (MiCli           *cli,
       N_("Use the colours for a dark background"), NULL },
     { NULL }
   };
-  g_autoptr(MiWorkspace) workspace = NULL;
+  g_autoptr(MiIssue) issue = NULL;
   g_autoptr(MiChartModel) model = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   MiChartFormat format;
-  MiIssue *issue;
   gboolean ok;
   int natural_width, natural_height;
 
@@ -60,11 +59,7 @@ mi_cli_run_chart (MiCli           *cli,
     return mi_cli_usage_error (command, _("--width and --height take a number of pixels from %d to %d"),
                                MI_CHART_MIN_SIZE, MI_CHART_MAX_SIZE);
 
-  workspace = mi_cli_open_workspace (cli);
-  if (workspace == NULL)
-    return MI_CLI_EXIT_FAILURE;
-
-  issue = mi_cli_lookup_issue (workspace, args[1]);
+  issue = mi_cli_load_issue (cli, args[1], NULL);
   if (issue == NULL)
     return MI_CLI_EXIT_FAILURE;
 

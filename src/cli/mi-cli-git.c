@@ -187,20 +187,16 @@ mi_cli_run_history (MiCli           *cli,
                     char           **args)
 {
   int exit_code = MI_CLI_EXIT_OK;
-  g_autoptr(MiWorkspace) workspace = NULL;
+  g_autoptr(MiIssue) issue = NULL;
   g_autoptr(MiRepository) repository = NULL;
   g_autoptr(GListModel) history = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  MiIssue *issue;
 
   if (!mi_cli_parse_command_line (cli, command, NULL, &args, 1, 1, &exit_code))
     return exit_code;
 
-  workspace = mi_cli_open_workspace (cli);
-  if (workspace == NULL)
-    return MI_CLI_EXIT_FAILURE;
-  issue = mi_cli_lookup_issue (workspace, args[1]);
+  issue = mi_cli_load_issue (cli, args[1], NULL);
   if (issue == NULL)
     return MI_CLI_EXIT_FAILURE;
 

@@ -3,8 +3,8 @@
 
 /*
  * What the commands of meta-issues-cli share. A command is a MiCommand in the
- * table of mi-cli.c; one that is more than a few lines lives in its own
- * mi-cli-<name>.c and is declared here.
+ * table of mi-cli.c, which also holds these helpers; the commands themselves
+ * live by idea in mi-cli-<idea>.c and are declared here.
  */
 
 #include <json-glib/json-glib.h>
@@ -58,15 +58,46 @@ gboolean     mi_cli_parse_attempt_number (const MiCommand     *command,
                                           guint               *number,
                                           int                 *exit_code);
 MiWorkspace *mi_cli_open_workspace       (MiCli               *cli);
-MiIssue     *mi_cli_lookup_issue         (MiWorkspace         *workspace,
-                                          const char          *slug);
+MiIssue     *mi_cli_load_issue           (MiCli               *cli,
+                                          const char          *slug,
+                                          MiWorkspace        **workspace);
 void         mi_cli_print_json           (JsonNode            *node);
 int          mi_cli_print_core_error     (GError              *error);
 
-/* Commands in their own files */
+/* mi-cli-show.c */
+int          mi_cli_run_list             (MiCli               *cli,
+                                          const MiCommand     *command,
+                                          char               **args);
+int          mi_cli_run_show             (MiCli               *cli,
+                                          const MiCommand     *command,
+                                          char               **args);
+int          mi_cli_run_check            (MiCli               *cli,
+                                          const MiCommand     *command,
+                                          char               **args);
+
+/* mi-cli-edit.c */
+int          mi_cli_run_new              (MiCli               *cli,
+                                          const MiCommand     *command,
+                                          char               **args);
+int          mi_cli_run_attempt          (MiCli               *cli,
+                                          const MiCommand     *command,
+                                          char               **args);
+int          mi_cli_run_status           (MiCli               *cli,
+                                          const MiCommand     *command,
+                                          char               **args);
+int          mi_cli_run_record           (MiCli               *cli,
+                                          const MiCommand     *command,
+                                          char               **args);
+int          mi_cli_run_log              (MiCli               *cli,
+                                          const MiCommand     *command,
+                                          char               **args);
+
+/* mi-cli-chart.c */
 int          mi_cli_run_chart            (MiCli               *cli,
                                           const MiCommand     *command,
                                           char               **args);
+
+/* mi-cli-git.c */
 int          mi_cli_run_commit           (MiCli               *cli,
                                           const MiCommand     *command,
                                           char               **args);

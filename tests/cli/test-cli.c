@@ -5,6 +5,12 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#ifdef __linux__
+#include <errno.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+#endif
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -697,6 +703,161 @@ test_show_text (Workspace     *ws,
   g_assert_nonnull (strstr (run.out, "Response time: < 1,000ms (avg)"));
 }
 
+/* Tests: one meta-issue read alone */
+
+#ifdef __linux__
+/* The number of times watched folders or their files were opened or read
+ * since the last call. */
+static guint
+count_reads (int fd)
+{
+  char buffer[4096];
+  guint n = 0;
+
+  for (;;)
+    {
+      ssize_t len = read (fd, buffer, sizeof buffer);
+      gsize offset = 0;
+
+      if (len < 0 && errno == EAGAIN)
+        return n;
+      g_assert_cmpint (len, >, 0);
+
+      while (offset < (gsize) len)
+        {
+          struct inotify_event event;
+
+          memcpy (&event, buffer + offset, sizeof event);
+          offset += sizeof event + event.len;
+          n++;
+        }
+    }
+}
+#endif
+
+/*
+ * A command that names one meta-issue reads that one alone. Beside the
+ * example, one meta-issue cannot be read (its README.md is a folder) and an
+ * inotify watch follows the files of another: neither changes a byte of what
+ * the commands print, and the watch, which sees `list` read them, never sees
+ * show, check, chart or an edit open them.
+ */
+static void
+test_one_issue_read (Workspace     *ws,
+                     gconstpointer  data)
+{
+#ifdef __linux__
+  g_autofree char *example = g_build_filename (ws->root, EXAMPLE_DIR, NULL);
+  g_autofree char *other = g_build_filename (ws->root, "docs", "meta-issues", "other-saga", NULL);
+  g_autofree char *other_attempt = g_build_filename (other, "attempts", "003-connection-pooling", NULL);
+  g_autofree char *unreadable = g_build_filename (ws->root, "docs", "meta-issues", "unreadable", "README.md", NULL);
+  g_autofree char *chart = g_build_filename (ws->tmp, "tc-001.svg", NULL);
+  g_autofree char *log = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_auto(Run) run = { 0 };
+  const char *commands[][8] = {
+    { "show", EXAMPLE_SLUG, NULL },
+    { "show", EXAMPLE_SLUG, "--json", NULL },
+    { "check", EXAMPLE_SLUG, NULL },
+    { "chart", EXAMPLE_SLUG, "TC-001", "-o", chart, NULL },
+  };
+  int fd;
+
+  /* What each command prints while the example is alone. */
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      run_cli_argv (&run, ws->root, commands[i]);
+      g_ptr_array_add (expected, g_strdup_printf ("%d\n%s\n%s", run.status, run.out, run.err));
+    }
+
+  copy_path (example, other);
+  g_assert_cmpint (g_mkdir_with_parents (unreadable, 0755), ==, 0);
+
+  fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
+  if (fd < 0 ||
+      inotify_add_watch (fd, other, IN_OPEN | IN_ACCESS) < 0 ||
+      inotify_add_watch (fd, other_attempt, IN_OPEN | IN_ACCESS) < 0)
+    {
+      g_test_skip ("no inotify watch could be set up");
+      if (fd >= 0)
+        close (fd);
+      return;
+    }
+
+  /* The watch sees a command that reads every meta-issue. */
+  run_cli (&run, ws->root, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (has_line (run.out, "other-saga\tresolved\t3\tPerformance Optimization Saga"));
+  g_assert_true (has_line (run.out, "unreadable\tunknown\t0\tunreadable"));
+  g_assert_cmpuint (count_reads (fd), >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *got = NULL;
+
+      run_cli_argv (&run, ws->root, commands[i]);
+      got = g_strdup_printf ("%d\n%s\n%s", run.status, run.out, run.err);
+      g_assert_cmpstr (got, ==, g_ptr_array_index (expected, i));
+      g_assert_cmpuint (count_reads (fd), ==, 0);
+    }
+
+  run_cli (&run, ws->root, "log", EXAMPLE_SLUG, "Read alone.", "--date", "2024-10-27", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpuint (count_reads (fd), ==, 0);
+  log = read_file (ws->root, EXAMPLE_DIR "/implementation-log.md");
+  g_assert_true (has_line (log, "**2024-10-27:** Read alone."));
+
+  close (fd);
+#else
+  g_test_skip ("inotify is Linux only");
+#endif
+}
+
+/*
+ * A slug is a folder name in docs/meta-issues, never a path: those that lead
+ * elsewhere find nothing, and a folder named by hand, which is no valid slug
+ * for a new meta-issue, is still found.
+ */
+static void
+test_show_slugs (Workspace     *ws,
+                 gconstpointer  data)
+{
+  g_autofree char *example = g_build_filename (ws->root, EXAMPLE_DIR, NULL);
+  g_autofree char *hand_named = g_build_filename (ws->root, "docs", "meta-issues", "Hand Named", NULL);
+  g_autofree char *outside = g_build_filename (ws->root, "docs", "outside", NULL);
+  g_auto(Run) run = { 0 };
+  const char *slugs[] = {
+    "../outside",
+    "../../docs/outside",
+    outside,
+    EXAMPLE_SLUG "/attempts/001-baseline",
+    "..",
+    ".",
+  };
+
+  copy_path (example, hand_named);
+  copy_path (example, outside);
+
+  run_cli (&run, ws->root, "show", "Hand Named", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "Performance Optimization Saga\n"));
+  g_assert_true (has_line (run.out, "Folder: docs/meta-issues/Hand Named"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (slugs); i++)
+    {
+      g_autofree char *message = g_strdup_printf ("meta-issues-cli: there is no meta-issue “%s” in docs/meta-issues: "
+                                                  "run “meta-issues-cli list” to see the meta-issues of this workspace\n",
+                                                  slugs[i]);
+
+      run_cli (&run, ws->root, "show", slugs[i], NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpstr (run.err, ==, message);
+    }
+}
+
 /* Tests: editing */
 
 static void
@@ -1290,6 +1451,8 @@ main (int    argc,
   ADD ("/cli/directory", "example", test_directory);
   ADD ("/cli/show/json", "example", test_show_json);
   ADD ("/cli/show/text", "example", test_show_text);
+  ADD ("/cli/show/one-issue-read", "example", test_one_issue_read);
+  ADD ("/cli/show/slugs", "example", test_show_slugs);
   ADD ("/cli/new", "example", test_new);
   ADD ("/cli/attempt", "example", test_attempt);
   ADD ("/cli/status", "example", test_status);

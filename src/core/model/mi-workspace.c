@@ -474,6 +474,28 @@ mi_workspace_open_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/**
+ * mi_workspace_new:
+ * @root: the workspace root, as mi_workspace_find_root() gives it
+ *
+ * A workspace of @root that has read nothing: its list stays empty until
+ * mi_workspace_reload(). For a tool that works on one meta-issue (loaded
+ * with mi_issue_load() from mi_workspace_get_issues_dir()) and needs the
+ * workspace only for its paths and checks, without reading the others.
+ */
+MiWorkspace *
+mi_workspace_new (GFile *root)
+{
+  MiWorkspace *self;
+
+  g_return_val_if_fail (G_IS_FILE (root), NULL);
+
+  self = g_object_new (MI_TYPE_WORKSPACE, NULL);
+  self->root = g_object_ref (root);
+  self->issues_dir = g_file_resolve_relative_path (self->root, "docs/meta-issues");
+  return self;
+}
+
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)

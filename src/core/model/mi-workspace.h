@@ -30,6 +30,7 @@ void          mi_workspace_open_async    (GFile               *folder,
                                           gpointer             user_data);
 MiWorkspace  *mi_workspace_open_finish   (GAsyncResult        *result,
                                           GError             **error);
+MiWorkspace  *mi_workspace_new           (GFile               *root);
 gboolean      mi_workspace_reload        (MiWorkspace         *self,
                                           GCancellable        *cancellable,
                                           GError             **error);
