@@ -8,7 +8,7 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
-#include "mi-markdown.h"
+#include "mi-markdown-private.h"
 #include "mi-render.h"
 
 /*
@@ -78,10 +78,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static const char * const extension_names[] = {
-  "table", "strikethrough", "autolink", "tasklist",
-};
 
 #define DEFAULT_ASYNC_THRESHOLD (256 * 1024)
 
@@ -177,18 +173,6 @@ mi_render_node_get_plain_text (const MiRenderNode *node)
 }
 
 /* Conversion from cmark-gfm */
-
-static void
-ensure_extensions (void)
-{
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      cmark_gfm_core_extensions_ensure_registered ();
-      g_once_init_leave (&once, 1);
-    }
-}
 
 static gboolean
 type_is (cmark_node *node,
@@ -665,21 +649,7 @@ parse_range (const char *text,
              guint       first_line)
 {
   GPtrArray *blocks = g_ptr_array_new_with_free_func (g_object_unref);
-  cmark_parser *parser;
-  cmark_node *root;
-
-  ensure_extensions ();
-
-  parser = cmark_parser_new (CMARK_OPT_DEFAULT);
-  for (guint i = 0; i < G_N_ELEMENTS (extension_names); i++)
-    {
-      cmark_syntax_extension *ext = cmark_find_syntax_extension (extension_names[i]);
-
-      if (ext != NULL)
-        cmark_parser_attach_syntax_extension (parser, ext);
-    }
-  cmark_parser_feed (parser, text + start, end - start);
-  root = cmark_parser_finish (parser);
+  cmark_node *root = _mi_markdown_parse_cmark (text + start, end - start);
 
   for (cmark_node *c = cmark_node_first_child (root); c != NULL; c = cmark_node_next (c))
     {
@@ -741,7 +711,6 @@ parse_range (const char *text,
     }
 
   cmark_node_free (root);
-  cmark_parser_free (parser);
 
   return blocks;
 }
