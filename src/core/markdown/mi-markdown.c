@@ -495,6 +495,41 @@ mi_markdown_split_key_value (const char  *line,
   return TRUE;
 }
 
+/* Whether a line of @kind can hold a `**Key:** value`: a paragraph line, in
+ * a list item or not. */
+gboolean
+mi_markdown_can_hold_key (MiLineKind kind)
+{
+  return kind == MI_LINE_TEXT || kind == MI_LINE_ITEM || kind == MI_LINE_ITEM_TEXT;
+}
+
+/**
+ * mi_markdown_line_key_value:
+ * @value: (out) (optional): the value, as mi_markdown_split_key_value() reads it
+ *
+ * Reads the `**Key:** value` of @line, on a line that can hold one.
+ *
+ * Returns: (transfer full) (nullable): the key, plain and lower-case
+ *   ("status"); %NULL when the line holds none.
+ */
+char *
+mi_markdown_line_key_value (MiMarkdown  *md,
+                            guint        line,
+                            char       **value)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *plain = NULL;
+
+  if (!mi_markdown_can_hold_key (mi_markdown_kind (md, line)))
+    return NULL;
+  text = mi_markdown_line (md, line);
+  if (!mi_markdown_split_key_value (text, &key, value, NULL, NULL))
+    return NULL;
+  plain = mi_markdown_strip_inline (key);
+  return g_utf8_strdown (plain, -1);
+}
+
 char *
 mi_markdown_heading_text (const char *line)
 {
