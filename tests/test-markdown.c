@@ -357,6 +357,50 @@ test_split_key_value (void)
     }
 }
 
+/* The keys MiIssue and the review's commit message both read: on prose and
+ * list lines only, plain and lower-case. */
+static void
+test_line_key_value (void)
+{
+  static const char text[] =
+    "# **Status:** Heading\n"
+    "\n"
+    "**Status:** Open\n"
+    "- **Total Attempts:** 3\n"
+    "\n"
+    "```\n"
+    "**Status:** Resolved\n"
+    "```\n"
+    "\n"
+    "> **Status:** Closed\n"
+    "\n"
+    "Plain text\n";
+  static const struct {
+    guint       line;
+    const char *key;
+    const char *value;
+  } lines[] = {
+    { 1, NULL, NULL },                 /* a heading */
+    { 2, NULL, NULL },
+    { 3, "status", "Open" },
+    { 4, "total attempts", "3" },
+    { 7, NULL, NULL },                 /* in a code block */
+    { 10, NULL, NULL },                /* in a quote */
+    { 12, NULL, NULL },                /* no key */
+  };
+  g_autoptr(MiMarkdown) md = mi_markdown_parse (text, strlen (text));
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_autofree char *value = NULL;
+      g_autofree char *key = mi_markdown_line_key_value (md, lines[i].line, &value);
+
+      g_test_message ("line %u", lines[i].line);
+      g_assert_cmpstr (key, ==, lines[i].key);
+      g_assert_cmpstr (value, ==, lines[i].value);
+    }
+}
+
 static void
 test_heading_text (void)
 {
@@ -540,6 +584,7 @@ main (int   argc,
   g_test_add_func ("/markdown/line-offsets", test_line_offsets);
   g_test_add_func ("/markdown/empty", test_empty_document);
   g_test_add_func ("/markdown/split-key-value", test_split_key_value);
+  g_test_add_func ("/markdown/line-key-value", test_line_key_value);
   g_test_add_func ("/markdown/heading-text", test_heading_text);
   g_test_add_func ("/markdown/split-row", test_split_row);
   g_test_add_func ("/markdown/item-text", test_item_text);

@@ -53,29 +53,30 @@ attempt_folder_of (const char  *path,
   return g_strndup (rest, slash - rest);
 }
 
+/* The status a README says, read as MiIssue reads it: the first
+ * `**Status:**` line of prose or of a list. */
 static MiStatus
 find_status (GBytes *bytes)
 {
-  gsize len;
+  g_autoptr(MiMarkdown) md = NULL;
   const char *data;
-  g_auto(GStrv) lines = NULL;
-  g_autofree char *text = NULL;
+  gsize len;
 
   if (bytes == NULL)
     return MI_STATUS_UNKNOWN;
   data = g_bytes_get_data (bytes, &len);
-  text = g_strndup (data, len);
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  md = mi_markdown_parse (data != NULL ? data : "", len);
+  for (guint i = 1; i <= md->n_lines; i++)
     {
-      g_autofree char *key = NULL;
       g_autofree char *value = NULL;
+      g_autofree char *key = mi_markdown_line_key_value (md, i, &value);
 
-      if (strstr (lines[i], "tatus") == NULL)
-        continue;
-      if (mi_markdown_split_key_value (lines[i], &key, &value, NULL, NULL) &&
-          g_ascii_strcasecmp (g_strstrip (key), "status") == 0)
-        return mi_status_parse (value, NULL);
+      if (key != NULL && g_str_equal (key, "status"))
+        {
+          g_autofree char *plain = mi_markdown_strip_inline (value);
+
+          return mi_status_parse (plain, NULL);
+        }
     }
   return MI_STATUS_UNKNOWN;
 }

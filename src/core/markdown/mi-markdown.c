@@ -8,7 +8,7 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
-#include "mi-markdown.h"
+#include "mi-markdown-private.h"
 
 static const char * const extension_names[] = {
   "table", "strikethrough", "autolink", "tasklist",
@@ -24,6 +24,33 @@ ensure_extensions (void)
       cmark_gfm_core_extensions_ensure_registered ();
       g_once_init_leave (&once, 1);
     }
+}
+
+/* The one cmark-gfm parser setup: @text parsed with the extensions
+ * meta-issues reads (tables, strikethrough, autolinks, task lists), in any
+ * thread. Free the document node it returns with cmark_node_free(). */
+cmark_node *
+_mi_markdown_parse_cmark (const char *text,
+                          gsize       len)
+{
+  cmark_parser *parser;
+  cmark_node *root;
+
+  ensure_extensions ();
+
+  parser = cmark_parser_new (CMARK_OPT_DEFAULT);
+  for (guint i = 0; i < G_N_ELEMENTS (extension_names); i++)
+    {
+      cmark_syntax_extension *ext = cmark_find_syntax_extension (extension_names[i]);
+
+      if (ext != NULL)
+        cmark_parser_attach_syntax_extension (parser, ext);
+    }
+  cmark_parser_feed (parser, text, len);
+  root = cmark_parser_finish (parser);
+  cmark_parser_free (parser);
+
+  return root;
 }
 
 static void
@@ -236,10 +263,7 @@ mi_markdown_parse (const char *text,
                    gsize       len)
 {
   MiMarkdown *md = g_new0 (MiMarkdown, 1);
-  cmark_parser *parser;
   cmark_node *root;
-
-  ensure_extensions ();
 
   md->text = text;
   md->len = len;
@@ -248,21 +272,9 @@ mi_markdown_parse (const char *text,
   md->starts = mi_markdown_index_lines (text, len, &md->n_lines);
   md->lines = g_new0 (MiLineInfo, md->n_lines + 1);
 
-  parser = cmark_parser_new (CMARK_OPT_DEFAULT);
-  for (guint i = 0; i < G_N_ELEMENTS (extension_names); i++)
-    {
-      cmark_syntax_extension *ext = cmark_find_syntax_extension (extension_names[i]);
-
-      if (ext != NULL)
-        cmark_parser_attach_syntax_extension (parser, ext);
-    }
-  cmark_parser_feed (parser, text + md->bom_len, len - md->bom_len);
-  root = cmark_parser_finish (parser);
-
+  root = _mi_markdown_parse_cmark (text + md->bom_len, len - md->bom_len);
   classify (md, root);
-
   cmark_node_free (root);
-  cmark_parser_free (parser);
 
   return md;
 }
@@ -481,6 +493,41 @@ mi_markdown_split_key_value (const char  *line,
     *value_end = end;
 
   return TRUE;
+}
+
+/* Whether a line of @kind can hold a `**Key:** value`: a paragraph line, in
+ * a list item or not. */
+gboolean
+mi_markdown_can_hold_key (MiLineKind kind)
+{
+  return kind == MI_LINE_TEXT || kind == MI_LINE_ITEM || kind == MI_LINE_ITEM_TEXT;
+}
+
+/**
+ * mi_markdown_line_key_value:
+ * @value: (out) (optional): the value, as mi_markdown_split_key_value() reads it
+ *
+ * Reads the `**Key:** value` of @line, on a line that can hold one.
+ *
+ * Returns: (transfer full) (nullable): the key, plain and lower-case
+ *   ("status"); %NULL when the line holds none.
+ */
+char *
+mi_markdown_line_key_value (MiMarkdown  *md,
+                            guint        line,
+                            char       **value)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *plain = NULL;
+
+  if (!mi_markdown_can_hold_key (mi_markdown_kind (md, line)))
+    return NULL;
+  text = mi_markdown_line (md, line);
+  if (!mi_markdown_split_key_value (text, &key, value, NULL, NULL))
+    return NULL;
+  plain = mi_markdown_strip_inline (key);
+  return g_utf8_strdown (plain, -1);
 }
 
 char *

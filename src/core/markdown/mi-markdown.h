@@ -71,6 +71,10 @@ gboolean    mi_markdown_split_key_value  (const char  *line,
                                           char       **value,
                                           gsize       *value_start,
                                           gsize       *value_end);
+gboolean    mi_markdown_can_hold_key     (MiLineKind   kind);
+char       *mi_markdown_line_key_value   (MiMarkdown  *md,
+                                          guint        line,
+                                          char       **value);
 char       *mi_markdown_heading_text     (const char  *line);
 char       *mi_markdown_item_text        (const char  *line);
 GPtrArray  *mi_markdown_split_row        (const char  *line);

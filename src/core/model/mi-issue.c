@@ -197,36 +197,6 @@ parse_test_case_heading (const char  *text,
   return TRUE;
 }
 
-static char *
-lower_key (const char *key)
-{
-  g_autofree char *plain = mi_markdown_strip_inline (key);
-
-  return g_utf8_strdown (plain, -1);
-}
-
-static gboolean
-is_key_line_kind (MiLineKind kind)
-{
-  return kind == MI_LINE_TEXT || kind == MI_LINE_ITEM || kind == MI_LINE_ITEM_TEXT;
-}
-
-static char *
-line_key_value (MiMarkdown *md,
-                guint       line,
-                char      **value)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *key = NULL;
-
-  if (!is_key_line_kind (mi_markdown_kind (md, line)))
-    return NULL;
-  text = mi_markdown_line (md, line);
-  if (!mi_markdown_split_key_value (text, &key, value, NULL, NULL))
-    return NULL;
-  return lower_key (key);
-}
-
 /* The last line of the section whose heading is at @heading (level @level):
  * the line before the next heading of that level or higher. */
 static guint
@@ -385,7 +355,7 @@ parse_readme (MiIssue    *self,
               for (guint j = i + 1; j <= end; j++)
                 {
                   g_autofree char *value = NULL;
-                  g_autofree char *key = line_key_value (md, j, &value);
+                  g_autofree char *key = mi_markdown_line_key_value (md, j, &value);
 
                   if (key != NULL)
                     {
@@ -475,10 +445,10 @@ parse_readme (MiIssue    *self,
           continue;
         }
 
-      if (is_key_line_kind (kind))
+      if (mi_markdown_can_hold_key (kind))
         {
           g_autofree char *value = NULL;
-          g_autofree char *key = line_key_value (md, i, &value);
+          g_autofree char *key = mi_markdown_line_key_value (md, i, &value);
 
           if (key == NULL)
             ;
@@ -574,10 +544,10 @@ parse_description (MiIssue    *self,
           continue;
         }
 
-      if (current != NULL && is_key_line_kind (kind))
+      if (current != NULL && mi_markdown_can_hold_key (kind))
         {
           g_autofree char *value = NULL;
-          g_autofree char *key = line_key_value (md, i, &value);
+          g_autofree char *key = mi_markdown_line_key_value (md, i, &value);
 
           if (key == NULL)
             continue;
@@ -632,16 +602,13 @@ parse_log (MiIssue    *self,
           continue;
         }
 
-      if (is_key_line_kind (kind))
+      if (mi_markdown_can_hold_key (kind))
         {
           g_autofree char *value = NULL;
-          g_autofree char *raw_key = NULL;
-          g_autofree char *key = NULL;
-          g_autofree char *line = mi_markdown_line (md, i);
+          g_autofree char *key = mi_markdown_line_key_value (md, i, &value);
 
-          if (!mi_markdown_split_key_value (line, &raw_key, &value, NULL, NULL))
+          if (key == NULL)
             continue;
-          key = lower_key (raw_key);
 
           if (is_date (key))
             {
@@ -809,21 +776,19 @@ parse_test_cases (MiIssue    *self,
           continue;
         }
 
-      if (tc == NULL || !is_key_line_kind (kind))
+      if (tc == NULL || !mi_markdown_can_hold_key (kind))
         continue;
 
       {
-        g_autofree char *line = mi_markdown_line (md, i);
-        g_autofree char *raw_key = NULL;
         g_autofree char *value = NULL;
+        g_autofree char *key = mi_markdown_line_key_value (md, i, &value);
+        g_autofree char *line = NULL;
         g_autofree char *item = NULL;
         g_autofree char *rest = NULL;
         guint attempt;
 
-        if (mi_markdown_split_key_value (line, &raw_key, &value, NULL, NULL))
+        if (key != NULL)
           {
-            g_autofree char *key = lower_key (raw_key);
-
             if (g_str_equal (key, "procedure"))
               set_str (&tc->procedure, value);
             else if (g_str_equal (key, "target") && tc->target == NULL)
@@ -836,6 +801,7 @@ parse_test_cases (MiIssue    *self,
         if (kind != MI_LINE_ITEM)
           continue;
 
+        line = mi_markdown_line (md, i);
         item = mi_markdown_item_text (line);
         if (parse_numbered (item, "attempt", &attempt, &rest))
           {
@@ -897,10 +863,10 @@ parse_approach (MiAttempt  *attempt,
           continue;
         }
 
-      if (is_key_line_kind (kind))
+      if (mi_markdown_can_hold_key (kind))
         {
           g_autofree char *value = NULL;
-          g_autofree char *key = line_key_value (md, i, &value);
+          g_autofree char *key = mi_markdown_line_key_value (md, i, &value);
 
           if (key == NULL)
             continue;
