@@ -532,6 +532,31 @@ test_repository_template (void)
   mi_test_remove_tree (tmp);
 }
 
+
+/* The check the UI tests run under: an edit that reads, writes or parses
+ * on the forbidden thread (the UI's) is a critical. */
+static void
+test_forbidden_thread (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *source = mi_test_source_path ("resources", "example", NULL);
+      g_autofree char *tmp = mi_test_copy_tree (source);
+      g_autofree char *folder_path = g_build_filename (tmp, "docs", "meta-issues", "example-performance-saga", NULL);
+      g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+      g_autoptr(MiIssue) issue = mi_issue_load (folder, NULL, NULL);
+
+      g_assert_nonnull (issue);
+      mi_edit_forbid_thread (g_thread_self ());
+      mi_issue_add_log_entry (issue, "On the wrong thread", "2024-12-01", NULL);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*must not wait for a disk or a parse*");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +577,7 @@ main (int   argc,
   g_test_add_func ("/edit/refusals", test_refusals);
   g_test_add_func ("/edit/slugs", test_slugs);
   g_test_add_func ("/edit/repository-template", test_repository_template);
+  g_test_add_func ("/edit/forbidden-thread", test_forbidden_thread);
 
   return g_test_run ();
 }

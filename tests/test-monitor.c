@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "meta-issues.h"
+#include "mi-issue-private.h"
 #include "mi-test-util.h"
 
 /*
@@ -158,6 +159,171 @@ test_folders_come_and_go (Fixture       *fixture,
   g_assert_true (saga (fixture) == before);
 }
 
+
+/* ---------------------------------------------------------------------- */
+/* The app's own edits: one parse and one refresh each                     */
+
+typedef struct
+{
+  Fixture  *fixture;
+  gboolean  done;
+  gboolean  ok;
+  guint     n_items_changed;
+  guint     n_issue_changed;
+} Count;
+
+static void
+count_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        Count      *count)
+{
+  count->n_items_changed++;
+}
+
+static void
+count_issue_changed_cb (MiIssue *issue,
+                        Count   *count)
+{
+  count->n_issue_changed++;
+}
+
+static void
+edit_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Count *count = user_data;
+  g_autoptr(GError) error = NULL;
+  GTask *task = G_TASK (result);
+  gpointer tag = g_task_get_source_tag (task);
+
+  if (tag == mi_issue_set_status_async)
+    count->ok = mi_issue_set_status_finish (MI_ISSUE (object), result, &error);
+  else if (tag == mi_issue_add_attempt_async)
+    count->ok = mi_issue_add_attempt_finish (MI_ISSUE (object), result, &error) != NULL;
+  else if (tag == mi_issue_record_result_async)
+    count->ok = mi_issue_record_result_finish (MI_ISSUE (object), result, &error);
+  else if (tag == mi_issue_add_hypothesis_async)
+    count->ok = mi_issue_add_hypothesis_finish (MI_ISSUE (object), result, &error) != NULL;
+  else if (tag == mi_issue_add_log_entry_async)
+    count->ok = mi_issue_add_log_entry_finish (MI_ISSUE (object), result, &error);
+  else if (tag == mi_issue_insert_chart_async)
+    count->ok = mi_issue_insert_chart_finish (MI_ISSUE (object), result, &error);
+  else
+    g_assert_not_reached ();
+  g_assert_no_error (error);
+  count->done = TRUE;
+}
+
+static void
+run_counted (Fixture *fixture,
+             guint    action)
+{
+  MiIssue *issue = saga (fixture);
+  Count count = { fixture, FALSE, FALSE, 0, 0 };
+  gulong items_id, issue_id;
+  guint parses;
+  gint64 settle;
+
+  items_id = g_signal_connect (fixture->workspace, "items-changed", G_CALLBACK (count_items_changed_cb), &count);
+  issue_id = g_signal_connect (issue, "changed", G_CALLBACK (count_issue_changed_cb), &count);
+  parses = mi_issue_get_n_parses ();
+
+  switch (action)
+    {
+    case 0:
+      mi_issue_set_status_async (issue, MI_STATUS_IN_PROGRESS, 0, NULL, edit_done_cb, &count);
+      break;
+    case 1:
+      mi_issue_add_attempt_async (issue, "Counted", "One parse", "2024-12-01", NULL, edit_done_cb, &count);
+      break;
+    case 2:
+      mi_issue_record_result_async (issue, "TC-001", 3, "420ms", MI_VERDICT_UNKNOWN, NULL, edit_done_cb, &count);
+      break;
+    case 3:
+      mi_issue_add_hypothesis_async (issue, "Counted", "One refresh", "2024-12-01", NULL, edit_done_cb, &count);
+      break;
+    case 4:
+      mi_issue_add_log_entry_async (issue, "Counted once", "2024-12-01", NULL, edit_done_cb, &count);
+      break;
+    case 5:
+      mi_issue_insert_chart_async (issue, "TC-001", 0, 0, NULL, edit_done_cb, &count);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  while (!count.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (count.ok);
+
+  /* The watcher sees the app's own write: it must not read it again. */
+  settle = g_get_monotonic_time () + 600 * 1000;
+  while (g_get_monotonic_time () < settle)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+
+  g_test_message ("action %u: %u parses, %u items-changed, %u changed",
+                  action, mi_issue_get_n_parses () - parses, count.n_items_changed, count.n_issue_changed);
+  g_assert_cmpuint (mi_issue_get_n_parses () - parses, ==, 1);
+  g_assert_cmpuint (count.n_items_changed, ==, 1);
+  g_assert_cmpuint (count.n_issue_changed, ==, 1);
+
+  g_signal_handler_disconnect (fixture->workspace, items_id);
+  g_signal_handler_disconnect (issue, issue_id);
+}
+
+static void
+test_own_edits (Fixture       *fixture,
+                gconstpointer  data)
+{
+  for (guint action = 0; action < 6; action++)
+    run_counted (fixture, action);
+
+  /* … and a change by another program is still read. */
+  {
+    g_autofree char *readme = g_build_filename (fixture->issues, "example-performance-saga", "README.md", NULL);
+    g_autofree char *text = mi_test_read_file (readme, NULL);
+    g_autoptr(GString) changed = g_string_new (text);
+
+    g_assert_cmpuint (g_string_replace (changed, "**Status:** In Progress (Attempt 004)", "**Status:** Abandoned", 1), ==, 1);
+    g_assert_true (g_file_set_contents (readme, changed->str, changed->len, NULL));
+    wait_for (fixture, is_abandoned);
+  }
+}
+
+/* Edits of one meta-issue started together run one after the other, each
+ * from the parse the last one left: none is refused as changed on disk. */
+static void
+test_queued_edits (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  MiIssue *issue = saga (fixture);
+  Count counts[3] = { { fixture }, { fixture }, { fixture } };
+  g_autofree char *log_path = g_build_filename (fixture->issues, "example-performance-saga",
+                                                "implementation-log.md", NULL);
+  g_autofree char *log = NULL;
+
+  mi_issue_add_log_entry_async (issue, "First of three", "2024-12-01", NULL, edit_done_cb, &counts[0]);
+  mi_issue_add_log_entry_async (issue, "Second of three", "2024-12-01", NULL, edit_done_cb, &counts[1]);
+  mi_issue_set_status_async (issue, MI_STATUS_ABANDONED, 0, NULL, edit_done_cb, &counts[2]);
+  g_assert_true (mi_issue_get_editing (issue));
+
+  while (!counts[0].done || !counts[1].done || !counts[2].done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (counts[0].ok && counts[1].ok && counts[2].ok);
+  g_assert_false (mi_issue_get_editing (issue));
+
+  log = mi_test_read_file (log_path, NULL);
+  g_assert_nonnull (strstr (log, "**2024-12-01:** First of three"));
+  g_assert_true (strstr (log, "First of three") < strstr (log, "**2024-12-01:** Second of three"));
+  g_assert_cmpint (mi_issue_get_status (issue), ==, MI_STATUS_ABANDONED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -166,6 +332,10 @@ main (int   argc,
 
   g_test_add ("/monitor/external-edit", Fixture, NULL,
               fixture_set_up, test_external_edit, fixture_tear_down);
+  g_test_add ("/monitor/own-edits", Fixture, NULL,
+              fixture_set_up, test_own_edits, fixture_tear_down);
+  g_test_add ("/monitor/queued-edits", Fixture, NULL,
+              fixture_set_up, test_queued_edits, fixture_tear_down);
   g_test_add ("/monitor/folders-come-and-go", Fixture, NULL,
               fixture_set_up, test_folders_come_and_go, fixture_tear_down);
 

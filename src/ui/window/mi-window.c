@@ -1193,6 +1193,11 @@ mi_window_init (MiWindow *self)
 
   self->status_filter = g_strdup ("all");
 
+  /* MI_DEBUG=edit-thread: a structured edit that would make the window
+   * wait for a disk or a parse fails (the UI tests run so). */
+  if (g_strcmp0 (g_getenv ("MI_DEBUG"), "edit-thread") == 0)
+    mi_edit_forbid_thread (g_thread_self ());
+
   gtk_widget_init_template (GTK_WIDGET (self));
   /* History needs the repository the git buttons find. */
   g_signal_connect_object (self->git_controls, "notify::workspace",
