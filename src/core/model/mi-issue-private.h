@@ -58,6 +58,7 @@ struct _MiIssue
 
 typedef struct _MiIssueStamp MiIssueStamp;
 
+MiIssue  *_mi_issue_new         (GFile         *folder);
 void      mi_issue_parse_into  (MiIssue       *self,
                                 GCancellable  *cancellable);
 void      mi_issue_take_parse  (MiIssue       *self,
