@@ -57,18 +57,167 @@ strv_equal (char **a,
   return g_strv_equal ((const char * const *) a, (const char * const *) b);
 }
 
+static gboolean items_equal (GObject *a,
+                             GObject *b);
+
+static gboolean
+values_equal (const GValue *a,
+              const GValue *b)
+{
+  GType type = G_VALUE_TYPE (a);
+
+  if (type == G_TYPE_STRING)
+    return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
+  if (type == G_TYPE_BOOLEAN)
+    return g_value_get_boolean (a) == g_value_get_boolean (b);
+  if (type == G_TYPE_UINT)
+    return g_value_get_uint (a) == g_value_get_uint (b);
+  if (type == G_TYPE_INT)
+    return g_value_get_int (a) == g_value_get_int (b);
+  if (type == G_TYPE_DOUBLE)
+    return g_value_get_double (a) == g_value_get_double (b);
+  if (G_TYPE_IS_ENUM (type))
+    return g_value_get_enum (a) == g_value_get_enum (b);
+  if (g_type_is_a (type, G_TYPE_OBJECT))
+    {
+      GObject *x = g_value_get_object (a);
+      GObject *y = g_value_get_object (b);
+
+      if (x == NULL || y == NULL)
+        return x == y;
+      return items_equal (x, y);
+    }
+  if (type == G_TYPE_STRV)
+    {
+      const char * const *x = g_value_get_boxed (a);
+      const char * const *y = g_value_get_boxed (b);
+
+      if (x == NULL || y == NULL)
+        return x == y;
+      return g_strv_equal (x, y);
+    }
+  return FALSE;
+}
+
+/*
+ * Whether two parsed values are the same: model objects with the same
+ * properties (files by path, documents by what was read, lists item by
+ * item), test cases with the same places too. A parse that finds a value
+ * as it was keeps the old object, so the views keep their rows.
+ */
+static gboolean
+items_equal (GObject *a,
+             GObject *b)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  if (a == b)
+    return TRUE;
+  if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
+    return FALSE;
+
+  if (G_IS_FILE (a))
+    return g_file_equal (G_FILE (a), G_FILE (b));
+  if (MI_IS_DOCUMENT (a))
+    {
+      gsize size_a, size_b;
+      gint64 mtime_a, mtime_b;
+      guint64 inode_a, inode_b;
+      gboolean exists_a = mi_document_get_stamp (MI_DOCUMENT (a), &size_a, &mtime_a, &inode_a);
+      gboolean exists_b = mi_document_get_stamp (MI_DOCUMENT (b), &size_b, &mtime_b, &inode_b);
+
+      return exists_a && exists_b && size_a == size_b && mtime_a == mtime_b && inode_a == inode_b;
+    }
+  if (G_IS_LIST_MODEL (a))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (a));
+
+      if (n != g_list_model_get_n_items (G_LIST_MODEL (b)))
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) x = g_list_model_get_item (G_LIST_MODEL (a), i);
+          g_autoptr(GObject) y = g_list_model_get_item (G_LIST_MODEL (b), i);
+
+          if (!items_equal (x, y))
+            return FALSE;
+        }
+      return TRUE;
+    }
+  if (MI_IS_TEST_CASE (a) &&
+      memcmp (&MI_TEST_CASE (a)->place, &MI_TEST_CASE (b)->place, sizeof (MiTestCasePlace)) != 0)
+    return FALSE;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) x = G_VALUE_INIT;
+      g_auto(GValue) y = G_VALUE_INIT;
+
+      if (!(pspecs[i]->flags & G_PARAM_READABLE))
+        continue;
+      g_value_init (&x, pspecs[i]->value_type);
+      g_value_init (&y, pspecs[i]->value_type);
+      g_object_get_property (a, pspecs[i]->name, &x);
+      g_object_get_property (b, pspecs[i]->name, &y);
+      if (!values_equal (&x, &y))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Makes @dest hold the items of @src: items equal to the ones @dest has at
+ * its start and end stay, the rest in between is one splice (none when
+ * nothing differs). */
 static void
 replace_store (GListStore *dest,
                GListStore *src)
+{
+  guint n_dest = g_list_model_get_n_items (G_LIST_MODEL (dest));
+  guint n_src = g_list_model_get_n_items (G_LIST_MODEL (src));
+  guint prefix = 0, suffix = 0;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while (prefix < n_dest && prefix < n_src)
+    {
+      g_autoptr(GObject) x = g_list_model_get_item (G_LIST_MODEL (dest), prefix);
+      g_autoptr(GObject) y = g_list_model_get_item (G_LIST_MODEL (src), prefix);
+
+      if (!items_equal (x, y))
+        break;
+      prefix++;
+    }
+  while (suffix < n_dest - prefix && suffix < n_src - prefix)
+    {
+      g_autoptr(GObject) x = g_list_model_get_item (G_LIST_MODEL (dest), n_dest - 1 - suffix);
+      g_autoptr(GObject) y = g_list_model_get_item (G_LIST_MODEL (src), n_src - 1 - suffix);
+
+      if (!items_equal (x, y))
+        break;
+      suffix++;
+    }
+
+  if (prefix + suffix == n_dest && prefix + suffix == n_src)
+    return;
+
+  for (guint i = prefix; i < n_src - suffix; i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (src), i));
+
+  g_list_store_splice (dest, prefix, n_dest - prefix - suffix, items->pdata, items->len);
+}
+
+/* Copies the items of @src into @dest, a new store. */
+static void
+copy_store (GListStore *dest,
+            GListStore *src)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (src));
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (src), i));
-
-  g_list_store_splice (dest, 0, g_list_model_get_n_items (G_LIST_MODEL (dest)),
-                       items->pdata, items->len);
+  g_list_store_splice (dest, 0, g_list_model_get_n_items (G_LIST_MODEL (dest)), items->pdata, items->len);
 }
 
 #define TAKE_STR(field, prop)                                    \
@@ -723,11 +872,11 @@ mi_issue_dup_for_edit (MiIssue *self)
   copy->criteria_line = self->criteria_line;
   copy->has_timeline_table = self->has_timeline_table;
 
-  replace_store (copy->attempts, self->attempts);
-  replace_store (copy->hypotheses, self->hypotheses);
-  replace_store (copy->test_cases, self->test_cases);
-  replace_store (copy->log_entries, self->log_entries);
-  replace_store (copy->criteria, self->criteria);
+  copy_store (copy->attempts, self->attempts);
+  copy_store (copy->hypotheses, self->hypotheses);
+  copy_store (copy->test_cases, self->test_cases);
+  copy_store (copy->log_entries, self->log_entries);
+  copy_store (copy->criteria, self->criteria);
 
   return copy;
 }

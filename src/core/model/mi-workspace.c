@@ -852,14 +852,19 @@ flush_changes_cb (gpointer data)
       if (issue == NULL)
         {
           job->list_dirty = TRUE;
+          g_hash_table_iter_remove (&iter);
           continue;
         }
+      /* An edit of it is being written: its parse will hold what it
+       * wrote; compare with that once it is taken. */
+      if (mi_issue_get_editing (issue))
+        continue;
       check = g_new0 (FlushCheck, 1);
       check->slug = g_strdup (slug);
       check->stamp = mi_issue_stamp_new (issue);
       g_ptr_array_add (job->checks, check);
+      g_hash_table_iter_remove (&iter);
     }
-  g_hash_table_remove_all (self->dirty);
 
   self->flushing = g_cancellable_new ();
   task = g_task_new (self, self->flushing, flush_done_cb, NULL);

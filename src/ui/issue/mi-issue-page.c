@@ -27,6 +27,10 @@ struct _MiIssuePage
   GtkSortListModel    *timeline;       /* hypotheses, newest version first */
   GtkSortListModel    *log;            /* log entries, newest first */
   guint                refresh_id;
+  char                *shown_problem;  /* the prose each box shows, to build it again only when it changed */
+  char                *shown_root_cause;
+  char                *shown_resolution;
+  char                *shown_understanding;
 
   /* Template widgets */
   AdwViewStack        *view_stack;
@@ -104,10 +108,17 @@ static void
 set_prose (MiIssuePage         *self,
            AdwPreferencesGroup *group,
            GtkBox              *box,
+           char               **shown,
            const char          *text)
 {
   g_autoptr(MiRender) render = NULL;
   GtkWidget *child;
+
+  /* The same text: the same widgets, measured already. */
+  if (*shown != NULL && g_strcmp0 (*shown, text) == 0)
+    return;
+  g_free (*shown);
+  *shown = g_strdup (text != NULL ? text : "");
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
     gtk_box_remove (box, child);
@@ -165,9 +176,12 @@ update_overview (MiIssuePage *self)
   folder = mi_ui_dup_display_path (mi_issue_get_folder (self->issue));
   adw_action_row_set_subtitle (self->folder_row, folder);
 
-  set_prose (self, self->problem_group, self->problem_box, mi_issue_get_problem_statement (self->issue));
-  set_prose (self, self->root_cause_group, self->root_cause_box, mi_issue_get_root_cause (self->issue));
-  set_prose (self, self->resolution_group, self->resolution_box, mi_issue_get_resolution (self->issue));
+  set_prose (self, self->problem_group, self->problem_box, &self->shown_problem,
+             mi_issue_get_problem_statement (self->issue));
+  set_prose (self, self->root_cause_group, self->root_cause_box, &self->shown_root_cause,
+             mi_issue_get_root_cause (self->issue));
+  set_prose (self, self->resolution_group, self->resolution_box, &self->shown_resolution,
+             mi_issue_get_resolution (self->issue));
 
   /* The symptoms are strings: a string list the list box shows. */
   symptoms = mi_issue_get_symptoms (self->issue);
@@ -191,17 +205,23 @@ update_overview (MiIssuePage *self)
   {
     const char *current = mi_issue_get_current_understanding (self->issue);
 
-    if (mi_ui_is_blank (current))
+    if (self->shown_understanding == NULL || g_strcmp0 (self->shown_understanding, current != NULL ? current : "") != 0)
       {
-        gtk_label_set_use_markup (self->understanding_label, FALSE);
-        gtk_label_set_label (self->understanding_label,
-                             _("The description has no “Current Understanding” section yet."));
-        gtk_widget_add_css_class (GTK_WIDGET (self->understanding_label), "dim-label");
-      }
-    else
-      {
-        set_prose_label (self, self->understanding_label, NULL, current);
-        gtk_widget_remove_css_class (GTK_WIDGET (self->understanding_label), "dim-label");
+        g_free (self->shown_understanding);
+        self->shown_understanding = g_strdup (current != NULL ? current : "");
+
+        if (mi_ui_is_blank (current))
+          {
+            gtk_label_set_use_markup (self->understanding_label, FALSE);
+            gtk_label_set_label (self->understanding_label,
+                                 _("The description has no “Current Understanding” section yet."));
+            gtk_widget_add_css_class (GTK_WIDGET (self->understanding_label), "dim-label");
+          }
+        else
+          {
+            set_prose_label (self, self->understanding_label, NULL, current);
+            gtk_widget_remove_css_class (GTK_WIDGET (self->understanding_label), "dim-label");
+          }
       }
   }
 
@@ -560,6 +580,10 @@ mi_issue_page_dispose (GObject *object)
   MiIssuePage *self = MI_ISSUE_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_pointer (&self->shown_problem, g_free);
+  g_clear_pointer (&self->shown_root_cause, g_free);
+  g_clear_pointer (&self->shown_resolution, g_free);
+  g_clear_pointer (&self->shown_understanding, g_free);
   g_clear_pointer (&self->handlers, g_ptr_array_unref);
   g_clear_object (&self->issue);
 
@@ -720,6 +744,11 @@ mi_issue_page_set_issue (MiIssuePage *self,
 
   g_ptr_array_set_size (self->handlers, 0);
   g_set_object (&self->issue, issue);
+  /* Another folder: its links resolve elsewhere, build the prose again. */
+  g_clear_pointer (&self->shown_problem, g_free);
+  g_clear_pointer (&self->shown_root_cause, g_free);
+  g_clear_pointer (&self->shown_resolution, g_free);
+  g_clear_pointer (&self->shown_understanding, g_free);
 
   if (issue != NULL)
     {
