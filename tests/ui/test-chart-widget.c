@@ -159,6 +159,20 @@ test_chart_keyboard (void)
   gtk_window_destroy (window);
 }
 
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
 static gboolean
 issue_edited (gpointer data)
 {
@@ -215,6 +229,31 @@ test_chart_follows_model (void)
     g_assert_no_error (error);
     g_assert_true (g_file_get_contents (png_path, &data, &length, NULL));
     g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  }
+
+  /* … and as the export dialog does, on a worker. */
+  {
+    g_autofree char *svg_out = g_build_filename (tmp_root, "export-async.svg", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (svg_out);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autofree char *data = NULL;
+
+    mi_chart_export_to_file_async (chart, file, FALSE, NULL, store_result_cb, &result);
+    g_assert_true (mi_ui_test_wait_for (has_result, &result));
+    g_assert_true (mi_chart_export_to_file_finish (chart, result, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (svg_out, &data, NULL, NULL));
+    g_assert_true (g_str_has_prefix (data, "<?xml") || g_str_has_prefix (data, "<svg"));
+
+    /* No chart format in the name: an error, reported the same way. */
+    g_clear_object (&result);
+    g_clear_object (&file);
+    file = g_file_new_build_filename (tmp_root, "export.txt", NULL);
+    mi_chart_export_to_file_async (chart, file, FALSE, NULL, store_result_cb, &result);
+    g_assert_true (mi_ui_test_wait_for (has_result, &result));
+    g_assert_false (mi_chart_export_to_file_finish (chart, result, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
   }
 
   gtk_window_destroy (window);

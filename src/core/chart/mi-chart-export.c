@@ -321,6 +321,85 @@ mi_chart_export (MiChartModel   *model,
   return TRUE;
 }
 
+typedef struct
+{
+  MiChartModel  *model;
+  GFile         *file;
+  MiChartFormat  format;
+  int            width;
+  int            height;
+  gboolean       dark;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  mi_chart_model_unref (job->model);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (!mi_chart_export (job->model, job->file, job->format, job->width, job->height, job->dark, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * mi_chart_export_async:
+ *
+ * mi_chart_export() on a worker: drawing and writing never hold up the
+ * calling thread's main loop.
+ */
+void
+mi_chart_export_async (MiChartModel        *model,
+                       GFile               *file,
+                       MiChartFormat        format,
+                       int                  width,
+                       int                  height,
+                       gboolean             dark,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (model != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = g_new0 (ExportJob, 1);
+  job->model = mi_chart_model_ref (model);
+  job->file = g_file_dup (file);
+  job->format = format;
+  job->width = width;
+  job->height = height;
+  job->dark = dark;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mi_chart_export_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+mi_chart_export_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 gboolean
 mi_chart_export_png (MiChartModel  *model,
                      GFile         *file,

@@ -56,6 +56,17 @@ gboolean  mi_chart_export_svg         (MiChartModel   *model,
                                        int             height,
                                        gboolean        dark,
                                        GError        **error);
+void      mi_chart_export_async       (MiChartModel        *model,
+                                       GFile               *file,
+                                       MiChartFormat        format,
+                                       int                  width,
+                                       int                  height,
+                                       gboolean             dark,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean  mi_chart_export_finish      (GAsyncResult        *result,
+                                       GError             **error);
 gboolean  mi_issue_insert_chart       (MiIssue        *issue,
                                        const char     *test_case_id,
                                        int             width,

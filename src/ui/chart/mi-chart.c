@@ -326,6 +326,18 @@ suggest_file_name (MiChart *self)
 }
 
 static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(MiChart) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mi_chart_export_to_file_finish (self, result, &error))
+    show_error (self, _("Could Not Export the Chart"), error);
+}
+
+static void
 on_export_response_cb (GtkNativeDialog *dialog,
                        int              response,
                        MiChart         *self)
@@ -333,10 +345,9 @@ on_export_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
 
-      if (file != NULL && !mi_chart_export_to_file (self, file, FALSE, &error))
-        show_error (self, _("Could Not Export the Chart"), error);
+      if (file != NULL)
+        mi_chart_export_to_file_async (self, file, FALSE, NULL, exported_cb, g_object_ref (self));
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -831,21 +842,19 @@ mi_chart_get_item_tooltip (MiChart *self,
  * Writes what the chart shows, at the widget's size (its natural size when
  * it is not shown).
  */
-gboolean
-mi_chart_export_to_file (MiChart  *self,
-                         GFile    *file,
-                         gboolean  dark,
-                         GError  **error)
+/* What an export writes: the format from @file's name, the chart's size
+ * on screen (its natural size when it has none). */
+static gboolean
+export_settings (MiChart        *self,
+                 GFile          *file,
+                 MiChartFormat  *format,
+                 int            *width,
+                 int            *height,
+                 GError        **error)
 {
-  g_autofree char *name = NULL;
-  MiChartFormat format;
-  int width, height;
+  g_autofree char *name = g_file_get_basename (file);
 
-  g_return_val_if_fail (MI_IS_CHART (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  name = g_file_get_basename (file);
-  if (!mi_chart_format_for_name (name, &format, error))
+  if (!mi_chart_format_for_name (name, format, error))
     return FALSE;
 
   if (self->model == NULL)
@@ -855,10 +864,67 @@ mi_chart_export_to_file (MiChart  *self,
       return FALSE;
     }
 
-  width = gtk_widget_get_width (GTK_WIDGET (self));
-  height = gtk_widget_get_height (GTK_WIDGET (self));
-  if (width < MI_CHART_MIN_SIZE || height < MI_CHART_MIN_SIZE)
-    mi_chart_model_get_natural_size (self->model, &width, &height);
+  *width = gtk_widget_get_width (GTK_WIDGET (self));
+  *height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (*width < MI_CHART_MIN_SIZE || *height < MI_CHART_MIN_SIZE)
+    mi_chart_model_get_natural_size (self->model, width, height);
+  return TRUE;
+}
+
+gboolean
+mi_chart_export_to_file (MiChart  *self,
+                         GFile    *file,
+                         gboolean  dark,
+                         GError  **error)
+{
+  MiChartFormat format;
+  int width, height;
+
+  g_return_val_if_fail (MI_IS_CHART (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!export_settings (self, file, &format, &width, &height, error))
+    return FALSE;
 
   return mi_chart_export (self->model, file, format, width, height, dark, error);
+}
+
+/**
+ * mi_chart_export_to_file_async:
+ *
+ * mi_chart_export_to_file() drawn and written on a worker.
+ */
+void
+mi_chart_export_to_file_async (MiChart             *self,
+                               GFile               *file,
+                               gboolean             dark,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GError) error = NULL;
+  MiChartFormat format;
+  int width, height;
+
+  g_return_if_fail (MI_IS_CHART (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!export_settings (self, file, &format, &width, &height, &error))
+    {
+      g_task_report_error (self, callback, user_data, mi_chart_export_to_file_async,
+                           g_steal_pointer (&error));
+      return;
+    }
+
+  mi_chart_export_async (self->model, file, format, width, height, dark, cancellable, callback, user_data);
+}
+
+gboolean
+mi_chart_export_to_file_finish (MiChart       *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  if (g_async_result_is_tagged (result, mi_chart_export_to_file_async))
+    return g_task_propagate_boolean (G_TASK (result), error);
+  return mi_chart_export_finish (result, error);
 }

@@ -29,5 +29,14 @@ gboolean       mi_chart_export_to_file     (MiChart     *self,
                                             GFile       *file,
                                             gboolean     dark,
                                             GError     **error);
+void          mi_chart_export_to_file_async  (MiChart             *self,
+                                              GFile               *file,
+                                              gboolean             dark,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean      mi_chart_export_to_file_finish (MiChart             *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 
 G_END_DECLS

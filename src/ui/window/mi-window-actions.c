@@ -778,6 +778,18 @@ insert_chart_action (GtkWidget  *widget,
 }
 
 static void
+chart_exported_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(MiWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mi_chart_export_to_file_finish (NULL, result, &error))
+    _mi_window_show_error (self, _("Could Not Export the Chart"), error);
+}
+
+static void
 on_export_chart_response_cb (GtkNativeDialog *dialog,
                              int              response,
                              MiWindow        *self)
@@ -785,10 +797,11 @@ on_export_chart_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
+      MiChart *chart = MI_CHART (mi_issue_page_get_chart (self->issue_page));
 
-      if (file != NULL && !mi_window_export_chart (self, file, &error))
-        _mi_window_show_error (self, _("Could Not Export the Chart"), error);
+      if (file != NULL)
+        mi_chart_export_to_file_async (chart, file, FALSE, self->cancellable,
+                                       chart_exported_cb, g_object_ref (self));
     }
 
   gtk_native_dialog_destroy (dialog);
