@@ -26,7 +26,6 @@ struct _MiIssuePage
   GtkStringList       *symptoms;
   GtkSortListModel    *timeline;       /* hypotheses, newest version first */
   GtkSortListModel    *log;            /* log entries, newest first */
-  guint                refresh_id;
   char                *shown_problem;  /* the prose each box shows, to build it again only when it changed */
   char                *shown_root_cause;
   char                *shown_resolution;
@@ -233,38 +232,15 @@ update_overview (MiIssuePage *self)
                                     ? "entries" : "empty");
 }
 
-static gboolean
-refresh_cb (gpointer user_data)
-{
-  MiIssuePage *self = user_data;
-
-  self->refresh_id = 0;
-  update_overview (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* A re-parse changes several models at once: show the result once. */
-static void
-queue_refresh (MiIssuePage *self)
-{
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
-}
-
-static void
-on_issue_notify_cb (MiIssuePage *self)
-{
-  queue_refresh (self);
-}
-
 static void update_chart_menu (MiIssuePage *self);
 static void update_chart_picker (MiIssuePage *self);
 
+/* The meta-issue was parsed again: its properties notified and its models
+ * changed where they differ; show the result once. */
 static void
-on_model_changed_cb (MiIssuePage *self)
+on_issue_changed_cb (MiIssuePage *self)
 {
-  queue_refresh (self);
+  update_overview (self);
   update_chart_menu (self);
   update_chart_picker (self);
 }
@@ -579,7 +555,6 @@ mi_issue_page_dispose (GObject *object)
 {
   MiIssuePage *self = MI_ISSUE_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_pointer (&self->shown_problem, g_free);
   g_clear_pointer (&self->shown_root_cause, g_free);
   g_clear_pointer (&self->shown_resolution, g_free);
@@ -752,12 +727,7 @@ mi_issue_page_set_issue (MiIssuePage *self,
 
   if (issue != NULL)
     {
-      watch (self, issue, "notify", G_CALLBACK (on_issue_notify_cb));
-      watch (self, mi_issue_get_attempts (issue), "items-changed", G_CALLBACK (on_model_changed_cb));
-      watch (self, mi_issue_get_test_cases (issue), "items-changed", G_CALLBACK (on_model_changed_cb));
-      watch (self, mi_issue_get_hypotheses (issue), "items-changed", G_CALLBACK (on_model_changed_cb));
-      watch (self, mi_issue_get_log_entries (issue), "items-changed", G_CALLBACK (on_model_changed_cb));
-      watch (self, mi_issue_get_criteria (issue), "items-changed", G_CALLBACK (on_model_changed_cb));
+      watch (self, issue, "changed", G_CALLBACK (on_issue_changed_cb));
     }
 
   /* Relative links of the prose resolve from the issue's folder. */
@@ -781,20 +751,6 @@ mi_issue_page_set_issue (MiIssuePage *self,
   update_chart_picker (self);
   mi_files_view_set_issue (self->files_view, issue);
   update_chart_menu (self);
-
-  update_overview (self);
-}
-
-/**
- * mi_issue_page_refresh:
- *
- * Shows the issue's text again: a re-parse that changed only prose (the
- * problem statement, the root cause) notifies nothing.
- */
-void
-mi_issue_page_refresh (MiIssuePage *self)
-{
-  g_return_if_fail (MI_IS_ISSUE_PAGE (self));
 
   update_overview (self);
 }

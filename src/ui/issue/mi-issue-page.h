@@ -21,7 +21,6 @@ AdwViewStack *mi_issue_page_get_stack       (MiIssuePage *self);
 GListModel   *mi_issue_page_get_timeline    (MiIssuePage *self);
 GListModel   *mi_issue_page_get_log         (MiIssuePage *self);
 guint         mi_issue_page_get_selected_attempt (MiIssuePage *self);
-void          mi_issue_page_refresh         (MiIssuePage *self);
 MiAttemptsView *mi_issue_page_get_attempts_view (MiIssuePage *self);
 MiTestMatrix *mi_issue_page_get_test_matrix (MiIssuePage *self);
 GtkWidget    *mi_issue_page_get_chart       (MiIssuePage *self);
