@@ -132,7 +132,7 @@ save_action (GtkWidget  *widget,
 {
   MiEditor *self = MI_EDITOR (widget);
 
-  if (self->read_only || self->loading)
+  if (self->read_only || self->loading || self->resolving != NULL)
     return;
   mi_editor_save_async (self, NULL, save_action_done_cb, NULL);
 }
@@ -274,6 +274,20 @@ _mi_editor_init_search (MiEditor *self)
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
   g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (search_stop_cb), self);
   g_signal_connect (self->case_toggle, "toggled", G_CALLBACK (case_toggled_cb), self);
+}
+
+/* While a conflict's resolution reads or writes the file, neither another
+ * choice nor a save can start. */
+void
+_mi_editor_update_actions (MiEditor *self)
+{
+  gboolean idle = self->resolving == NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.reload", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.keep-mine", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.show-both", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.discard-draft", idle);
 }
 
 /* Public API */

@@ -49,6 +49,7 @@ struct _MiEditor
   GFile           *root;
   char            *title;
   char            *message;
+  GCancellable    *resolving;  /* the conflict resolution running, or NULL */
 
   MiEditorMode     mode;
   guint            draft_delay;
@@ -88,6 +89,7 @@ void   _mi_editor_replace_all_text    (MiEditor        *self,
 /* mi-editor-actions.c */
 void   _mi_editor_class_init_actions  (GtkWidgetClass  *widget_class);
 void   _mi_editor_init_search         (MiEditor        *self);
+void   _mi_editor_update_actions      (MiEditor        *self);
 
 /* mi-editor-io.c */
 void   _mi_editor_queue_draft         (MiEditor        *self);

@@ -243,6 +243,9 @@ mi_editor_dispose (GObject *object)
 
   /* Quitting before the draft timer fired: written now. */
   _mi_editor_write_pending_draft (self);
+  if (self->resolving != NULL)
+    g_cancellable_cancel (self->resolving);
+  g_clear_object (&self->resolving);
   g_clear_handle_id (&self->flush_source, g_source_remove);
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed_cb, self);
 
