@@ -565,6 +565,18 @@ rewrite_externally (GFile      *file,
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
 }
 
+static gboolean
+showing_disk (gpointer data)
+{
+  return mi_editor_get_showing_disk (data);
+}
+
+static gboolean
+conflict_resolved (gpointer data)
+{
+  return !mi_editor_get_conflict (data);
+}
+
 static void
 test_editor_conflict (void)
 {
@@ -592,7 +604,7 @@ test_editor_conflict (void)
 
   /* Show Both: mine stays, theirs is shown beside it, the bar stays */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.show-both", NULL);
-  g_assert_true (mi_editor_get_showing_disk (editor));
+  g_assert_true (mi_ui_test_wait_for (showing_disk, editor));
   g_assert_true (mi_editor_get_conflict (editor));
   mine = buffer_text (editor);
   g_assert_cmpstr (mine, ==, "# Conflict\n\nMy line.\n");
@@ -617,7 +629,7 @@ test_editor_conflict (void)
 
   /* Keep Mine: written over theirs */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.keep-mine", NULL);
-  g_assert_false (mi_editor_get_conflict (editor));
+  g_assert_true (mi_ui_test_wait_for (conflict_resolved, editor));
   g_assert_false (mi_editor_get_modified (editor));
   g_assert_false (mi_editor_get_showing_disk (editor));
   disk = read_file (file);
@@ -636,7 +648,7 @@ test_editor_conflict (void)
   g_clear_error (&error);
   g_assert_true (mi_editor_get_conflict (editor));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.reload", NULL);
-  g_assert_false (mi_editor_get_conflict (editor));
+  g_assert_true (mi_ui_test_wait_for (conflict_resolved, editor));
   g_assert_false (mi_editor_get_modified (editor));
   g_clear_pointer (&mine, g_free);
   mine = buffer_text (editor);
