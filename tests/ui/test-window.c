@@ -2034,6 +2034,55 @@ test_window_editor_edit_after_failed_save (void)
  * editor holds typing: the structured edit that follows is written, and
  * not carried into the buffer (the editor never saw that file); the
  * buffer keeps exactly the typing, and saving will show the conflict. */
+typedef struct
+{
+  MiEditor   *editor;
+  const char *needle;
+} BufferWait;
+
+static gboolean
+buffer_contains (gpointer data)
+{
+  BufferWait *wait = data;
+  g_autofree char *text = dup_buffer_text (wait->editor);
+
+  return strstr (text, wait->needle) != NULL;
+}
+
+/* An open file without unsaved changes follows another program's change
+ * (read on a worker), as one undoable edit. */
+static void
+test_window_editor_follows_disk (void)
+{
+  g_autoptr(GFile) folder = NULL;
+  MiWindow *window = open_example_copy (&folder, 1100, 760);
+  g_autofree char *readme = NULL;
+  g_autofree char *original = NULL;
+  g_autoptr(GString) edited = NULL;
+  BufferWait wait = { NULL, "Several solution approaches" };
+  MiEditor *editor;
+
+  readme = issue_path (folder, "README.md");
+  original = read_issue_file (folder, "README.md");
+  editor = open_from_files_view (window, "README.md");
+  g_assert_false (mi_editor_get_modified (editor));
+  wait.editor = editor;
+
+  edited = g_string_new (original);
+  g_assert_cmpuint (g_string_replace (edited, "Multiple solution approaches", "Several solution approaches", 1), ==, 1);
+  g_assert_true (g_file_set_contents (readme, edited->str, edited->len, NULL));
+
+  g_assert_true (mi_ui_test_wait_within (buffer_contains, &wait, 3000));
+  g_assert_false (mi_editor_get_modified (editor));
+  {
+    g_autofree char *shown = dup_buffer_text (editor);
+
+    g_assert_cmpstr (shown, ==, edited->str);
+  }
+
+  close_window (window);
+}
+
 static void
 test_window_editor_edit_after_external_change (void)
 {
@@ -2363,6 +2412,7 @@ main (int   argc,
   g_test_add_func ("/window/editor-structured-edit", test_window_editor_structured_edit);
   g_test_add_func ("/window/editor-edit-after-failed-save", test_window_editor_edit_after_failed_save);
   g_test_add_func ("/window/editor-edit-after-external-change", test_window_editor_edit_after_external_change);
+  g_test_add_func ("/window/editor-follows-disk", test_window_editor_follows_disk);
   g_test_add_func ("/window/editor-attempt-file", test_window_editor_attempt_file);
   g_test_add_func ("/window/editor-close", test_window_editor_close);
   g_test_add_func ("/window/editor-drafts", test_window_editor_drafts);

@@ -189,15 +189,48 @@ is_in_workspace (MiFilesView *self,
   return self->root != NULL && g_file_has_prefix (file, self->root);
 }
 
-/* Brings an editor without unsaved changes up to the file on disk, or to
- * @written, the bytes an edit just wrote: the difference becomes one
- * undoable edit, so the cursor and the scroll position stay where they
- * were. */
+static void
+sync_editor (MiEditor *editor,
+             GBytes   *written);
+
+static void
+disk_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(MiEditor) editor = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+
+  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &len, NULL, &error))
+    {
+      g_debug ("Could not read %s again: %s", g_file_peek_path (G_FILE (object)), error->message);
+      return;
+    }
+  bytes = g_bytes_new_take (contents, len);
+
+  /* Closed meanwhile, or showing another file. */
+  if (editor == NULL || mi_editor_get_file (editor) == NULL ||
+      !g_file_equal (mi_editor_get_file (editor), G_FILE (object)))
+    return;
+
+  sync_editor (editor, bytes);
+}
+
+/* Brings an editor without unsaved changes up to the file on disk (read
+ * on a worker), or to @written, the bytes an edit just wrote: the
+ * difference becomes one undoable edit, so the cursor and the scroll
+ * position stay where they were. */
 static void
 sync_editor (MiEditor *editor,
              GBytes   *written)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *old = NULL;
   g_autofree char *middle = NULL;
   g_autofree char *text = NULL;
@@ -212,15 +245,19 @@ sync_editor (MiEditor *editor,
       mi_editor_get_conflict (editor))
     return;
 
-  /* What was read becomes what is on disk now, so a later save compares
-   * against the right version. */
-  if (written != NULL)
-    mi_document_take_written (document, written);
-  else if (!mi_document_load (document, NULL, &error))
+  /* Another program's change: read on a worker, then come back here. */
+  if (written == NULL)
     {
-      g_debug ("Could not read %s again: %s", mi_editor_get_title (editor), error->message);
+      GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+      g_weak_ref_init (ref, editor);
+      g_file_load_contents_async (mi_editor_get_file (editor), NULL, disk_read_cb, ref);
       return;
     }
+
+  /* What was read becomes what is on disk now, so a later save compares
+   * against the right version. */
+  mi_document_take_written (document, written);
   if (!mi_document_is_utf8 (document))
     {
       mi_editor_resolve_conflict (editor, MI_EDITOR_CONFLICT_RELOAD);
