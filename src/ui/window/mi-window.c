@@ -216,115 +216,49 @@ remember_workspace (MiWindow *self,
 
 /* Filtering and sorting */
 
-static gboolean
-text_matches (const char *text,
-              const char *needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL)
-    return FALSE;
-
-  folded = g_utf8_casefold (text, -1);
-
-  return strstr (folded, needle) != NULL;
-}
-
-/* Whether @text holds @needle (casefolded), in any case. An ASCII needle
- * is looked for ASCII-insensitively, with no folded copy of the text. */
-static gboolean
-file_text_matches (const char *text,
-                   gsize       len,
-                   const char *needle,
-                   gboolean    needle_ascii)
-{
-  gsize needle_len = strlen (needle);
-  char lower, upper;
-
-  if (!needle_ascii)
-    return text_matches (text, needle);
-
-  lower = g_ascii_tolower (needle[0]);
-  upper = g_ascii_toupper (needle[0]);
-  for (gsize i = 0; i + needle_len <= len; i++)
-    if ((text[i] == lower || text[i] == upper) &&
-        g_ascii_strncasecmp (text + i, needle, needle_len) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* The full-text part of the search runs in a worker thread: it reads the
- * files of every meta-issue (their texts are not held in memory) and
- * answers with the ones that match. Until it does, the list shows the
- * matches of title and slug; then the others join them. */
+/* The full-text part of the search: core reads the files of every
+ * meta-issue on a worker and answers with the ones that match. Until it
+ * does, the list shows the matches of title and slug; then the others
+ * join them. */
 
 typedef struct
 {
-  GPtrArray *issues;  /* MiIssue, not touched by the thread */
-  GPtrArray *files;   /* GPtrArray of GFile per issue, the same order */
-  char      *needle;  /* casefolded */
+  GWeakRef      window;       /* a window closed meanwhile is not kept alive */
+  GCancellable *cancellable;  /* still self->text_search: the current one */
 } TextSearch;
 
 static void
 text_search_free (TextSearch *search)
 {
-  g_ptr_array_unref (search->issues);
-  g_ptr_array_unref (search->files);
-  g_free (search->needle);
+  g_weak_ref_clear (&search->window);
+  g_clear_object (&search->cancellable);
   g_free (search);
 }
 
-static void
-text_search_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  TextSearch *search = task_data;
-  GHashTable *hits = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  gboolean needle_ascii = g_str_is_ascii (search->needle);
-
-  for (guint i = 0; i < search->issues->len && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      GPtrArray *files = g_ptr_array_index (search->files, i);
-
-      for (guint f = 0; f < files->len; f++)
-        {
-          g_autofree char *text = NULL;
-          gsize len;
-
-          if (!g_file_get_contents (g_file_peek_path (g_ptr_array_index (files, f)), &text, &len, NULL) ||
-              !g_utf8_validate_len (text, len, NULL) ||
-              !file_text_matches (text, len, search->needle, needle_ascii))
-            continue;
-
-          g_hash_table_add (hits, g_object_ref (g_ptr_array_index (search->issues, i)));
-          break;
-        }
-    }
-
-  g_task_return_pointer (task, hits, (GDestroyNotify) g_hash_table_unref);
-}
-
-/* The task holds the window weakly: a window closed meanwhile is not
- * kept alive by a search, nor finalized on its thread. */
 static void
 text_search_done_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  GWeakRef *ref = user_data;
-  g_autoptr(MiWindow) self = g_weak_ref_get (ref);
-  g_autoptr(GHashTable) hits = g_task_propagate_pointer (G_TASK (result), NULL);
+  TextSearch *search = user_data;
+  g_autoptr(MiWindow) self = g_weak_ref_get (&search->window);
+  g_autoptr(GHashTable) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean current = self != NULL && search->cancellable == self->text_search;
   gboolean had_hits;
 
-  g_weak_ref_clear (ref);
-  g_free (ref);
+  hits = mi_workspace_search_finish (MI_WORKSPACE (object), result, &error);
+  text_search_free (search);
 
-  /* Cancelled: a newer search (or none) took over. */
-  if (self == NULL || hits == NULL || g_task_get_cancellable (G_TASK (result)) != self->text_search)
+  /* A newer search (or none) took over. */
+  if (!current)
     return;
+
+  if (hits == NULL)
+    {
+      g_debug ("The search through the files failed: %s", error->message);
+      hits = g_hash_table_new (NULL, NULL);
+    }
 
   had_hits = self->text_hits != NULL;
   g_clear_object (&self->text_search);
@@ -342,10 +276,7 @@ static void
 start_text_search (MiWindow *self,
                    gboolean  refresh)
 {
-  g_autoptr(GTask) task = NULL;
   TextSearch *search;
-  GWeakRef *ref;
-  guint n;
 
   g_cancellable_cancel (self->text_search);
   g_clear_object (&self->text_search);
@@ -355,36 +286,12 @@ start_text_search (MiWindow *self,
   if (self->search_text == NULL || self->workspace == NULL)
     return;
 
-  search = g_new0 (TextSearch, 1);
-  search->issues = g_ptr_array_new_with_free_func (g_object_unref);
-  search->files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  search->needle = g_strdup (self->search_text);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->workspace));
-  for (guint i = 0; i < n; i++)
-    {
-      MiIssue *issue = g_list_model_get_item (G_LIST_MODEL (self->workspace), i);
-      GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
-
-      /* The text of its files: the words a reader would search for. */
-      for (guint f = 0; f < MI_ISSUE_N_FILES; f++)
-        {
-          MiDocument *doc = mi_issue_get_document (issue, f);
-
-          if (doc != NULL && mi_document_get_exists (doc) && g_file_peek_path (mi_document_get_file (doc)) != NULL)
-            g_ptr_array_add (files, g_object_ref (mi_document_get_file (doc)));
-        }
-      g_ptr_array_add (search->issues, issue);
-      g_ptr_array_add (search->files, files);
-    }
-
   self->text_search = g_cancellable_new ();
-  ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (ref, self);
-  task = g_task_new (NULL, self->text_search, text_search_done_cb, ref);
-  g_task_set_source_tag (task, start_text_search);
-  g_task_set_task_data (task, search, (GDestroyNotify) text_search_free);
-  g_task_run_in_thread (task, text_search_thread);
+  search = g_new0 (TextSearch, 1);
+  g_weak_ref_init (&search->window, self);
+  search->cancellable = g_object_ref (self->text_search);
+  mi_workspace_search_async (self->workspace, self->search_text, self->text_search,
+                             text_search_done_cb, search);
 }
 
 static gboolean
@@ -398,8 +305,7 @@ issue_matches (MiIssue  *issue,
   if (self->search_text == NULL)
     return TRUE;
 
-  if (text_matches (mi_issue_get_title (issue), self->search_text) ||
-      text_matches (mi_issue_get_slug (issue), self->search_text))
+  if (mi_issue_matches_title (issue, self->search_text))
     return TRUE;
 
   return self->text_hits != NULL && g_hash_table_contains (self->text_hits, issue);
@@ -894,9 +800,7 @@ static void
 on_search_changed_cb (MiWindow       *self,
                       GtkSearchEntry *entry)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_autofree char *folded = stripped[0] != '\0' ? g_utf8_casefold (stripped, -1) : NULL;
+  g_autofree char *folded = mi_search_fold_text (gtk_editable_get_text (GTK_EDITABLE (entry)));
 
   /* The same words again (the entry's own delayed signal after the text
    * was set): the search running, or its hits, stay. */
