@@ -57,4 +57,17 @@ MiIssue      *mi_workspace_create_issue_finish (MiWorkspace   *self,
 char         *mi_workspace_get_relative_path (MiWorkspace     *self,
                                           GFile               *file);
 
+/* Searching (mi-workspace-search.c) */
+char         *mi_search_fold_text        (const char          *text);
+gboolean      mi_issue_matches_title     (MiIssue             *issue,
+                                          const char          *casefolded_text);
+void          mi_workspace_search_async  (MiWorkspace         *self,
+                                          const char          *text,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+GHashTable   *mi_workspace_search_finish (MiWorkspace         *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
 G_END_DECLS

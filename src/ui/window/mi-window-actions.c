@@ -148,9 +148,8 @@ search_action (GtkWidget  *widget,
   if (self->workspace == NULL)
     return;
 
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
+  mi_sidebar_focus_search (self->sidebar);
 }
 
 static void
@@ -898,7 +897,7 @@ void
 _mi_window_update_actions (MiWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  MiIssue *issue = self->selection != NULL ? mi_window_get_issue (self) : NULL;
+  MiIssue *issue = mi_window_get_issue (self);
   gboolean has_workspace = self->workspace != NULL;
   gboolean has_issue = issue != NULL;
 

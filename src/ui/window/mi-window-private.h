@@ -3,16 +3,10 @@
 
 #include "mi-git-controls.h"
 #include "mi-issue-page.h"
+#include "mi-sidebar.h"
 #include "mi-window.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  SORT_LAST_CHANGE,
-  SORT_CREATED,
-  SORT_TITLE,
-} MiWindowSortOrder;
 
 struct _MiWindow
 {
@@ -26,20 +20,8 @@ struct _MiWindow
   gulong                written_handler;
   GCancellable         *cancellable;
   guint                 busy : 1;
-  guint                 restoring : 1;
   guint                 editors_closed : 1;   /* the close request asked already */
 
-  /* The sidebar: workspace → filter → sort → selection. */
-  GtkCustomFilter      *filter;
-  GtkFilterListModel   *filter_model;
-  GtkCustomSorter      *sorter;
-  GtkSortListModel     *sort_model;
-  GtkSingleSelection   *selection;
-  char                 *search_text;     /* casefolded, NULL for none */
-  GCancellable         *text_search;     /* the full-text search running */
-  GHashTable           *text_hits;       /* MiIssue whose files match search_text */
-  char                 *status_filter;   /* a status id, or "all" */
-  MiWindowSortOrder     sort_order;      /* the setting's, kept for the sorter */
   AdwMessageDialog     *dialog;          /* the form shown, for tests */
   MiIssue              *shown_issue;     /* the selected issue, watched */
   gulong                issue_notify_handler;
@@ -50,20 +32,12 @@ struct _MiWindow
   AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *welcome_header;
   AdwWindowTitle       *window_title;
-  AdwWindowTitle       *sidebar_title;
   GtkStack             *stack;
   GtkSpinner           *spinner;
   AdwStatusPage        *error_page;
   AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar;
+  MiSidebar            *sidebar;         /* the list: searched, filtered, sorted */
   GtkWidget            *content;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkToggleButton      *search_button;
-  GtkLabel             *count_label;
-  GtkStack             *sidebar_stack;
-  GtkScrolledWindow    *sidebar_scroller;
-  GtkListView          *list_view;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *content_stack;   /* "issue" or "none" */

@@ -14,17 +14,16 @@
 #include "mi-application.h"
 #include "mi-chart.h"
 #include "mi-issue-page.h"
-#include "mi-issue-row.h"
 #include "mi-ui-util.h"
 #include "mi-window-private.h"
 
 #define MAX_RECENT_WORKSPACES 10
 /* After a change on disk: the model reads it within ~150 ms. */
 
-/* The main window: the meta-issues of one workspace in a sidebar (searched,
- * filtered and sorted), the selected one in an issue page, or a page that
- * says why there are none. Loading runs in core's worker threads; the
- * window only shows what comes back. */
+/* The main window: the meta-issues of one workspace in a sidebar
+ * (MiSidebar: searched, filtered and sorted), the selected one in an issue
+ * page, or a page that says why there are none. Loading runs in core's
+ * worker threads; the window only shows what comes back. */
 
 G_DEFINE_FINAL_TYPE (MiWindow, mi_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -86,57 +85,31 @@ update_page (MiWindow *self)
 }
 
 static void
-update_count (MiWindow *self)
-{
-  g_autofree char *text = NULL;
-  guint total = self->workspace != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->workspace)) : 0;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-
-  if (shown == total)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Meta-Issue", "%u Meta-Issues", total), total);
-  else
-    /* Translators: "3 of 12" meta-issues match the search or filter. */
-    text = g_strdup_printf (_("%u of %u"), shown, total);
-
-  gtk_label_set_label (self->count_label, text);
-  gtk_stack_set_visible_child_name (self->sidebar_stack,
-                                    shown > 0 || total == 0 || self->text_search != NULL ? "list" : "no-match");
-}
-
-static void
 update_title (MiWindow *self)
 {
   g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *location = NULL;
   g_autoptr(GFile) parent = NULL;
   GFile *root;
 
   if (self->workspace == NULL)
     {
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), NULL);
       adw_window_title_set_title (self->window_title, _("Meta-Issues"));
       adw_window_title_set_subtitle (self->window_title, NULL);
-      adw_window_title_set_title (self->sidebar_title, _("Meta-Issues"));
-      adw_window_title_set_subtitle (self->sidebar_title, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Meta-Issues"));
       return;
     }
 
   root = mi_workspace_get_root (self->workspace);
   name = g_file_get_basename (root);
-  path = mi_ui_dup_display_path (root);
 
-  /* As GNOME Text Editor does: the folder's name, and where it is; the
-   * full path in the tooltip. */
+  /* As GNOME Text Editor does: the folder's name, and where it is (the
+   * sidebar shows the same). */
   parent = g_file_get_parent (root);
   location = parent != NULL ? mi_ui_dup_display_path (parent) : NULL;
 
   adw_window_title_set_title (self->window_title, name);
   adw_window_title_set_subtitle (self->window_title, location);
-  adw_window_title_set_title (self->sidebar_title, name);
-  adw_window_title_set_subtitle (self->sidebar_title, location);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), path);
   gtk_window_set_title (GTK_WINDOW (self), name);
 }
 
@@ -214,282 +187,6 @@ remember_workspace (MiWindow *self,
   g_settings_set_strv (self->settings, "recent-workspaces", (const char * const *) updated);
 }
 
-/* Filtering and sorting */
-
-static gboolean
-text_matches (const char *text,
-              const char *needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL)
-    return FALSE;
-
-  folded = g_utf8_casefold (text, -1);
-
-  return strstr (folded, needle) != NULL;
-}
-
-/* Whether @text holds @needle (casefolded), in any case. An ASCII needle
- * is looked for ASCII-insensitively, with no folded copy of the text. */
-static gboolean
-file_text_matches (const char *text,
-                   gsize       len,
-                   const char *needle,
-                   gboolean    needle_ascii)
-{
-  gsize needle_len = strlen (needle);
-  char lower, upper;
-
-  if (!needle_ascii)
-    return text_matches (text, needle);
-
-  lower = g_ascii_tolower (needle[0]);
-  upper = g_ascii_toupper (needle[0]);
-  for (gsize i = 0; i + needle_len <= len; i++)
-    if ((text[i] == lower || text[i] == upper) &&
-        g_ascii_strncasecmp (text + i, needle, needle_len) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* The full-text part of the search runs in a worker thread: it reads the
- * files of every meta-issue (their texts are not held in memory) and
- * answers with the ones that match. Until it does, the list shows the
- * matches of title and slug; then the others join them. */
-
-typedef struct
-{
-  GPtrArray *issues;  /* MiIssue, not touched by the thread */
-  GPtrArray *files;   /* GPtrArray of GFile per issue, the same order */
-  char      *needle;  /* casefolded */
-} TextSearch;
-
-static void
-text_search_free (TextSearch *search)
-{
-  g_ptr_array_unref (search->issues);
-  g_ptr_array_unref (search->files);
-  g_free (search->needle);
-  g_free (search);
-}
-
-static void
-text_search_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  TextSearch *search = task_data;
-  GHashTable *hits = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  gboolean needle_ascii = g_str_is_ascii (search->needle);
-
-  for (guint i = 0; i < search->issues->len && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      GPtrArray *files = g_ptr_array_index (search->files, i);
-
-      for (guint f = 0; f < files->len; f++)
-        {
-          g_autofree char *text = NULL;
-          gsize len;
-
-          if (!g_file_get_contents (g_file_peek_path (g_ptr_array_index (files, f)), &text, &len, NULL) ||
-              !g_utf8_validate_len (text, len, NULL) ||
-              !file_text_matches (text, len, search->needle, needle_ascii))
-            continue;
-
-          g_hash_table_add (hits, g_object_ref (g_ptr_array_index (search->issues, i)));
-          break;
-        }
-    }
-
-  g_task_return_pointer (task, hits, (GDestroyNotify) g_hash_table_unref);
-}
-
-/* The task holds the window weakly: a window closed meanwhile is not
- * kept alive by a search, nor finalized on its thread. */
-static void
-text_search_done_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  GWeakRef *ref = user_data;
-  g_autoptr(MiWindow) self = g_weak_ref_get (ref);
-  g_autoptr(GHashTable) hits = g_task_propagate_pointer (G_TASK (result), NULL);
-  gboolean had_hits;
-
-  g_weak_ref_clear (ref);
-  g_free (ref);
-
-  /* Cancelled: a newer search (or none) took over. */
-  if (self == NULL || hits == NULL || g_task_get_cancellable (G_TASK (result)) != self->text_search)
-    return;
-
-  had_hits = self->text_hits != NULL;
-  g_clear_object (&self->text_search);
-  g_clear_pointer (&self->text_hits, g_hash_table_unref);
-  self->text_hits = g_steal_pointer (&hits);
-  /* A refresh may also take hits away: the files changed. */
-  gtk_filter_changed (GTK_FILTER (self->filter),
-                      had_hits ? GTK_FILTER_CHANGE_DIFFERENT : GTK_FILTER_CHANGE_LESS_STRICT);
-  update_count (self);
-}
-
-/* @refresh: the same words again, the files changed: the hits found
- * stay until the new ones come. */
-static void
-start_text_search (MiWindow *self,
-                   gboolean  refresh)
-{
-  g_autoptr(GTask) task = NULL;
-  TextSearch *search;
-  GWeakRef *ref;
-  guint n;
-
-  g_cancellable_cancel (self->text_search);
-  g_clear_object (&self->text_search);
-  if (!refresh)
-    g_clear_pointer (&self->text_hits, g_hash_table_unref);
-
-  if (self->search_text == NULL || self->workspace == NULL)
-    return;
-
-  search = g_new0 (TextSearch, 1);
-  search->issues = g_ptr_array_new_with_free_func (g_object_unref);
-  search->files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  search->needle = g_strdup (self->search_text);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->workspace));
-  for (guint i = 0; i < n; i++)
-    {
-      MiIssue *issue = g_list_model_get_item (G_LIST_MODEL (self->workspace), i);
-      GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
-
-      /* The text of its files: the words a reader would search for. */
-      for (guint f = 0; f < MI_ISSUE_N_FILES; f++)
-        {
-          MiDocument *doc = mi_issue_get_document (issue, f);
-
-          if (doc != NULL && mi_document_get_exists (doc) && g_file_peek_path (mi_document_get_file (doc)) != NULL)
-            g_ptr_array_add (files, g_object_ref (mi_document_get_file (doc)));
-        }
-      g_ptr_array_add (search->issues, issue);
-      g_ptr_array_add (search->files, files);
-    }
-
-  self->text_search = g_cancellable_new ();
-  ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (ref, self);
-  task = g_task_new (NULL, self->text_search, text_search_done_cb, ref);
-  g_task_set_source_tag (task, start_text_search);
-  g_task_set_task_data (task, search, (GDestroyNotify) text_search_free);
-  g_task_run_in_thread (task, text_search_thread);
-}
-
-static gboolean
-issue_matches (MiIssue  *issue,
-               MiWindow *self)
-{
-  if (self->status_filter != NULL && !g_str_equal (self->status_filter, "all") &&
-      !g_str_equal (self->status_filter, mi_status_to_id (mi_issue_get_status (issue))))
-    return FALSE;
-
-  if (self->search_text == NULL)
-    return TRUE;
-
-  if (text_matches (mi_issue_get_title (issue), self->search_text) ||
-      text_matches (mi_issue_get_slug (issue), self->search_text))
-    return TRUE;
-
-  return self->text_hits != NULL && g_hash_table_contains (self->text_hits, issue);
-}
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  return issue_matches (MI_ISSUE (item), user_data);
-}
-
-typedef struct
-{
-  char *title;  /* what the key was made from */
-  char *key;    /* g_utf8_collate_key() of it */
-} TitleKey;
-
-static void
-title_key_free (TitleKey *key)
-{
-  g_free (key->title);
-  g_free (key->key);
-  g_free (key);
-}
-
-/* The collation key of the issue's title (its slug without one), kept on
- * the issue until the title changes: sorting 1,000 titles compares them
- * some 10,000 times, and g_utf8_collate() would make two keys each time. */
-static const char *
-title_key (MiIssue *issue)
-{
-  static GQuark quark;
-  const char *title = mi_issue_get_title (issue) != NULL ? mi_issue_get_title (issue) : mi_issue_get_slug (issue);
-  TitleKey *key;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("mi-window-title-key");
-
-  key = g_object_get_qdata (G_OBJECT (issue), quark);
-  if (key == NULL || g_strcmp0 (key->title, title) != 0)
-    {
-      key = g_new0 (TitleKey, 1);
-      key->title = g_strdup (title);
-      key->key = g_utf8_collate_key (title != NULL ? title : "", -1);
-      g_object_set_qdata_full (G_OBJECT (issue), quark, key, (GDestroyNotify) title_key_free);
-    }
-  return key->key;
-}
-
-static int
-compare_titles (MiIssue *a,
-                MiIssue *b)
-{
-  int cmp = strcmp (title_key (a), title_key (b));
-
-  if (cmp != 0)
-    return cmp;
-
-  return g_strcmp0 (mi_issue_get_slug (a), mi_issue_get_slug (b));
-}
-
-static int
-sort_func (gconstpointer a,
-           gconstpointer b,
-           gpointer      user_data)
-{
-  MiWindow *self = user_data;
-  MiIssue *ia = MI_ISSUE ((gpointer) a);
-  MiIssue *ib = MI_ISSUE ((gpointer) b);
-
-  if (self->sort_order == SORT_LAST_CHANGE)
-    {
-      gint64 ma = mi_issue_get_mtime (ia);
-      gint64 mb = mi_issue_get_mtime (ib);
-
-      if (ma != mb)
-        return ma > mb ? -1 : 1;
-    }
-  else if (self->sort_order == SORT_CREATED)
-    {
-      int cmp = g_strcmp0 (mi_issue_get_created (ib), mi_issue_get_created (ia));
-
-      if (cmp != 0)
-        return cmp;
-    }
-
-  return compare_titles (ia, ib);
-}
-
 /* Another program changed the files of a meta-issue: the model holds
  * the change already; open files without unsaved changes show it. */
 static void
@@ -522,31 +219,12 @@ on_file_written_cb (MiWindow    *self,
   mi_files_view_carry_written (mi_issue_page_get_files_view (self->issue_page), file, before, after);
 }
 
+/* The sidebar's status filter is the window's "status-filter" (the
+ * "win.status-filter" action). */
 static void
-on_sort_order_changed_cb (MiWindow   *self,
-                          const char *key,
-                          GSettings  *settings)
+on_status_filter_cb (MiWindow *self)
 {
-  g_autofree char *order = g_settings_get_string (self->settings, "sort-order");
-
-  if (g_str_equal (order, "last-change"))
-    self->sort_order = SORT_LAST_CHANGE;
-  else if (g_str_equal (order, "created"))
-    self->sort_order = SORT_CREATED;
-  else
-    self->sort_order = SORT_TITLE;
-
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-}
-
-static void
-on_filter_items_changed_cb (MiWindow   *self,
-                            guint       position,
-                            guint       removed,
-                            guint       added,
-                            GListModel *model)
-{
-  update_count (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_FILTER]);
 }
 
 static void
@@ -583,11 +261,9 @@ watch_issue (MiWindow *self,
 }
 
 static void
-on_selected_item_cb (MiWindow           *self,
-                     GParamSpec         *pspec,
-                     GtkSingleSelection *selection)
+on_selected_issue_cb (MiWindow *self)
 {
-  MiIssue *issue = gtk_single_selection_get_selected_item (selection);
+  MiIssue *issue = mi_sidebar_get_issue (self->sidebar);
 
   watch_issue (self, issue);
 
@@ -610,10 +286,6 @@ on_workspace_items_changed_cb (MiWindow   *self,
 {
   if (!self->busy)
     update_page (self);
-  update_count (self);
-  /* Meta-issues parsed again: the words searched for may have come or gone. */
-  if (self->search_text != NULL && !(removed == 0 && added == 0))
-    start_text_search (self, TRUE);
 }
 
 static void
@@ -632,8 +304,6 @@ set_workspace (MiWindow    *self,
     }
 
   g_set_object (&self->workspace, workspace);
-  /* New objects: a search running, or its hits, were of the old ones. */
-  start_text_search (self, FALSE);
   mi_files_view_set_root (mi_issue_page_get_files_view (self->issue_page),
                           workspace != NULL ? mi_workspace_get_root (workspace) : NULL);
 
@@ -658,17 +328,11 @@ set_workspace (MiWindow    *self,
       mi_workspace_start_monitoring (self->workspace);
     }
 
-  self->restoring = TRUE;
-  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->workspace));
-  self->restoring = FALSE;
-
-  /* Start at the top of the list, like a freshly opened folder. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
-    gtk_single_selection_set_selected (self->selection, 0);
+  /* The list starts at the top, like a freshly opened folder. */
+  mi_sidebar_set_workspace (self->sidebar, self->workspace);
   adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "overview");
 
   update_title (self);
-  update_count (self);
   _mi_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }
@@ -840,39 +504,10 @@ install_example_cb (GObject      *object,
 }
 
 static void
-on_factory_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     MiWindow                 *self)
+on_issue_activated_cb (MiWindow  *self,
+                       MiIssue   *issue,
+                       MiSidebar *sidebar)
 {
-  gtk_list_item_set_child (item, mi_issue_row_new ());
-}
-
-static void
-on_factory_bind_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    MiWindow                 *self)
-{
-  MiIssueRow *row = MI_ISSUE_ROW (gtk_list_item_get_child (item));
-
-  mi_issue_row_set_issue (row, gtk_list_item_get_item (item));
-}
-
-static void
-on_factory_unbind_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      MiWindow                 *self)
-{
-  MiIssueRow *row = MI_ISSUE_ROW (gtk_list_item_get_child (item));
-
-  mi_issue_row_set_issue (row, NULL);
-}
-
-static void
-on_list_activate_cb (MiWindow    *self,
-                     guint        position,
-                     GtkListView *list_view)
-{
-  gtk_single_selection_set_selected (self->selection, position);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
@@ -880,43 +515,6 @@ static void
 on_back_clicked_cb (MiWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-on_leaflet_folded_cb (MiWindow *self)
-{
-  /* Folded, the sidebar's header bar is the window's: it gets the buttons. */
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (gtk_widget_get_first_child (self->sidebar)),
-                                             adw_leaflet_get_folded (self->leaflet));
-}
-
-static void
-on_search_changed_cb (MiWindow       *self,
-                      GtkSearchEntry *entry)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_autofree char *folded = stripped[0] != '\0' ? g_utf8_casefold (stripped, -1) : NULL;
-
-  /* The same words again (the entry's own delayed signal after the text
-   * was set): the search running, or its hits, stay. */
-  if (g_strcmp0 (folded, self->search_text) == 0)
-    return;
-
-  g_free (self->search_text);
-  self->search_text = g_steal_pointer (&folded);
-
-  start_text_search (self, FALSE);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_count (self);
-}
-
-static void
-on_stop_search_cb (MiWindow       *self,
-                   GtkSearchEntry *entry)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
 static void
@@ -1017,9 +615,6 @@ mi_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_cancellable_cancel (self->text_search);
-  g_clear_object (&self->text_search);
-  g_clear_pointer (&self->text_hits, g_hash_table_unref);
   if (self->workspace != NULL)
     {
       g_clear_signal_handler (&self->items_changed_handler, self->workspace);
@@ -1030,12 +625,11 @@ mi_window_dispose (GObject *object)
 
   watch_issue (self, NULL);
 
-  if (self->list_view != NULL)
-    gtk_list_view_set_model (self->list_view, NULL);
+  if (self->sidebar != NULL)
+    g_signal_handlers_disconnect_by_data (self->sidebar, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MI_TYPE_WINDOW);
 
-  g_clear_object (&self->selection);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (mi_window_parent_class)->dispose (object);
@@ -1047,8 +641,6 @@ mi_window_finalize (GObject *object)
   MiWindow *self = MI_WINDOW (object);
 
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->search_text, g_free);
-  g_clear_pointer (&self->status_filter, g_free);
 
   G_OBJECT_CLASS (mi_window_parent_class)->finalize (object);
 }
@@ -1072,7 +664,7 @@ mi_window_get_property (GObject    *object,
       break;
 
     case PROP_STATUS_FILTER:
-      g_value_set_string (value, self->status_filter);
+      g_value_set_string (value, self->sidebar != NULL ? mi_sidebar_get_status_filter (self->sidebar) : "all");
       break;
 
     default:
@@ -1091,19 +683,8 @@ mi_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STATUS_FILTER:
-      {
-        const char *filter = g_value_get_string (value);
-
-        if (filter == NULL)
-          filter = "all";
-        if (g_strcmp0 (self->status_filter, filter) == 0)
-          break;
-        g_free (self->status_filter);
-        self->status_filter = g_strdup (filter);
-        if (self->filter != NULL)
-          gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-        g_object_notify_by_pspec (object, pspec);
-      }
+      /* The sidebar's: its notification is the window's. */
+      mi_sidebar_set_status_filter (self->sidebar, g_value_get_string (value));
       break;
 
     default:
@@ -1135,7 +716,8 @@ mi_window_class_init (MiWindowClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  /* The status the sidebar shows: a status id, or "all". */
+  /* The status the sidebar shows: a status id, or "all" (the
+   * "win.status-filter" action). */
   properties[PROP_STATUS_FILTER] =
     g_param_spec_string ("status-filter", NULL, NULL,
                          "all",
@@ -1143,7 +725,7 @@ mi_window_class_init (MiWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (MI_TYPE_ISSUE_ROW);
+  g_type_ensure (MI_TYPE_SIDEBAR);
   g_type_ensure (MI_TYPE_ISSUE_PAGE);
   g_type_ensure (MI_TYPE_GIT_CONTROLS);
 
@@ -1151,34 +733,20 @@ mi_window_class_init (MiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MiWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, welcome_header);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, MiWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, content);
-  gtk_widget_class_bind_template_child (widget_class, MiWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, MiWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, MiWindow, search_button);
-  gtk_widget_class_bind_template_child (widget_class, MiWindow, count_label);
-  gtk_widget_class_bind_template_child (widget_class, MiWindow, sidebar_stack);
-  gtk_widget_class_bind_template_child (widget_class, MiWindow, sidebar_scroller);
-  gtk_widget_class_bind_template_child (widget_class, MiWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, issue_page);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, git_controls);
   gtk_widget_class_bind_template_child (widget_class, MiWindow, recent_menu);
-  gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_issue_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
 
   _mi_window_class_init_actions (widget_class);
 }
@@ -1186,12 +754,8 @@ mi_window_class_init (MiWindowClass *klass)
 static void
 mi_window_init (MiWindow *self)
 {
-  g_autoptr(GSimpleActionGroup) sidebar_actions = g_simple_action_group_new ();
-  g_autoptr(GAction) sort_action = NULL;
   GtkDropTarget *drop;
   AdwViewStack *view_stack;
-
-  self->status_filter = g_strdup ("all");
 
   /* MI_DEBUG=edit-thread: a structured edit that would make the window
    * wait for a disk or a parse fails (the UI tests run so). */
@@ -1210,33 +774,14 @@ mi_window_init (MiWindow *self)
   self->settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
   self->thread = g_thread_self ();
 
-  /* workspace → filter → sort → selection → list view */
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
-  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
-  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), GTK_SORTER (self->sorter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (on_selected_item_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_model, "items-changed",
-                           G_CALLBACK (on_filter_items_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-
-  sort_action = g_settings_create_action (self->settings, "sort-order");
-  g_action_map_add_action (G_ACTION_MAP (sidebar_actions), sort_action);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "sidebar", G_ACTION_GROUP (sidebar_actions));
-  g_signal_connect_object (self->settings, "changed::sort-order",
-                           G_CALLBACK (on_sort_order_changed_cb), self, G_CONNECT_SWAPPED);
-  on_sort_order_changed_cb (self, "sort-order", self->settings);
+  g_signal_connect_object (self->sidebar, "notify::issue",
+                           G_CALLBACK (on_selected_issue_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "notify::status-filter",
+                           G_CALLBACK (on_status_filter_cb), self, G_CONNECT_SWAPPED);
 
   view_stack = mi_issue_page_get_stack (self->issue_page);
   adw_view_switcher_title_set_stack (self->switcher_title, view_stack);
   adw_view_switcher_bar_set_stack (self->switcher_bar, view_stack);
-
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, 0);
@@ -1253,7 +798,6 @@ mi_window_init (MiWindow *self)
                            G_CONNECT_SWAPPED);
   update_recent_menu (self);
   update_title (self);
-  update_count (self);
   update_page (self);
   _mi_window_update_actions (self);
 }
@@ -1514,7 +1058,7 @@ mi_window_get_issue (MiWindow *self)
 {
   g_return_val_if_fail (MI_IS_WINDOW (self), NULL);
 
-  return gtk_single_selection_get_selected_item (self->selection);
+  return self->sidebar != NULL ? mi_sidebar_get_issue (self->sidebar) : NULL;
 }
 
 /**
@@ -1526,26 +1070,9 @@ gboolean
 mi_window_select_issue (MiWindow   *self,
                         const char *slug)
 {
-  GListModel *model;
-  guint n;
-
   g_return_val_if_fail (MI_IS_WINDOW (self), FALSE);
 
-  model = G_LIST_MODEL (self->selection);
-  n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MiIssue) issue = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (mi_issue_get_slug (issue), slug) == 0)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return mi_sidebar_select_issue (self->sidebar, slug);
 }
 
 /**
@@ -1558,7 +1085,7 @@ mi_window_get_selection (MiWindow *self)
 {
   g_return_val_if_fail (MI_IS_WINDOW (self), NULL);
 
-  return self->selection;
+  return mi_sidebar_get_selection (self->sidebar);
 }
 
 GtkWidget *
@@ -1575,10 +1102,8 @@ mi_window_set_search_text (MiWindow   *self,
 {
   g_return_if_fail (MI_IS_WINDOW (self));
 
-  gtk_search_bar_set_search_mode (self->search_bar, text != NULL && text[0] != '\0');
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
   /* Now, not after the entry's delay. */
-  on_search_changed_cb (self, self->search_entry);
+  mi_sidebar_set_search_text (self->sidebar, text);
 }
 
 /**
@@ -1592,7 +1117,7 @@ mi_window_get_searching (MiWindow *self)
 {
   g_return_val_if_fail (MI_IS_WINDOW (self), FALSE);
 
-  return self->text_search != NULL;
+  return mi_sidebar_get_searching (self->sidebar);
 }
 
 /**
