@@ -16,7 +16,6 @@
 
 #include <adwaita.h>
 
-#include "mi-application.h"
 #include "mi-attempts-view.h"
 #include "mi-chart.h"
 #include "mi-dialog.h"
@@ -26,328 +25,13 @@
 #include "mi-window.h"
 #include "mi-ui-test-util.h"
 
-
-static MiApplication *app;
-static char *tmp_root;
-
-/* Helpers: files */
-
-static GFile *
-make_temp_dir (const char *name)
-{
-  g_autofree char *template = g_strdup_printf ("%s-XXXXXX", name);
-  g_autofree char *path = g_build_filename (tmp_root, template, NULL);
-
-  g_assert_nonnull (g_mkdtemp (path));
-
-  return g_file_new_for_path (path);
-}
-
-static GFile *
-source_file (const char *first,
-             ...)
-{
-  const char *root = g_getenv ("MI_SOURCE_ROOT");
-  g_autoptr(GFile) file = NULL;
-  const char *name;
-  va_list args;
-
-  g_assert_nonnull (root);
-  file = g_file_new_for_path (root);
-
-  va_start (args, first);
-  for (name = first; name != NULL; name = va_arg (args, const char *))
-    {
-      GFile *child = g_file_get_child (file, name);
-
-      g_object_unref (file);
-      file = child;
-    }
-  va_end (args);
-
-  return g_steal_pointer (&file);
-}
-
-/* Asserts every file below @expected exists below @actual with the same bytes;
- * returns how many files it compared. */
-static guint
-assert_same_files (GFile *expected,
-                   GFile *actual)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GError) error = NULL;
-  GFileInfo *info;
-  GFile *child;
-  guint n = 0;
-
-  enumerator = g_file_enumerate_children (expected, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                                    G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
-  g_assert_no_error (error);
-
-  while (g_file_enumerator_iterate (enumerator, &info, &child, NULL, &error) && info != NULL)
-    {
-      g_autoptr(GFile) other = g_file_get_child (actual, g_file_info_get_name (info));
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        n += assert_same_files (child, other);
-      else
-        {
-          g_autofree char *want = NULL;
-          g_autofree char *got = NULL;
-          g_autofree char *path = g_file_get_path (other);
-          gsize want_len, got_len;
-
-          g_file_load_contents (child, NULL, &want, &want_len, NULL, &error);
-          g_assert_no_error (error);
-          g_file_load_contents (other, NULL, &got, &got_len, NULL, &error);
-          g_assert_no_error (error);
-
-          g_test_message ("comparing %s", path);
-          g_assert_cmpmem (got, got_len, want, want_len);
-          n++;
-        }
-    }
-  g_assert_no_error (error);
-
-  return n;
-}
-
-/* Helpers: main loop */
-
-static gboolean
-window_is_idle (gpointer data)
-{
-  return !mi_window_get_busy (data);
-}
-
-/* Helpers: widgets */
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *css_class)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-collect_widgets (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_visible (root))
-    g_ptr_array_add (out, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, out);
-}
-
-static GtkStack *
-get_main_stack (MiWindow *window)
-{
-  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
-
-  collect_widgets (GTK_WIDGET (window), GTK_TYPE_STACK, stacks);
-
-  for (guint i = 0; i < stacks->len; i++)
-    if (gtk_stack_get_child_by_name (stacks->pdata[i], "issues") != NULL)
-      return stacks->pdata[i];
-
-  g_assert_not_reached ();
-}
-
-static const char *
-get_page (MiWindow *window)
-{
-  return gtk_stack_get_visible_child_name (get_main_stack (window));
-}
-
-static GtkListView *
-get_list_view (MiWindow *window)
-{
-  GtkWidget *list_view = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "issue-list");
-
-  g_assert_nonnull (list_view);
-
-  return GTK_LIST_VIEW (list_view);
-}
-
-/* The rows the list view shows, with an issue bound. */
-static GPtrArray *
-get_rows (MiWindow *window)
-{
-  g_autoptr(GPtrArray) all = g_ptr_array_new ();
-  GPtrArray *rows = g_ptr_array_new ();
-
-  collect_widgets (GTK_WIDGET (get_list_view (window)), MI_TYPE_ISSUE_ROW, all);
-
-  for (guint i = 0; i < all->len; i++)
-    if (mi_issue_row_get_issue (all->pdata[i]) != NULL)
-      g_ptr_array_add (rows, all->pdata[i]);
-
-  return rows;
-}
-
-typedef struct
-{
-  MiWindow *window;
-  guint     n_rows;
-} RowsWait;
-
-static gboolean
-rows_are_shown (gpointer data)
-{
-  RowsWait *wait = data;
-  g_autoptr(GPtrArray) rows = get_rows (wait->window);
-
-  return rows->len == wait->n_rows;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect_widgets (root, GTK_TYPE_LABEL, labels);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), text) == 0)
-      return labels->pdata[i];
-
-  return NULL;
-}
-
-/* The shown row whose title label reads @title. */
-static GtkWidget *
-find_row (MiWindow   *window,
-          const char *title)
-{
-  g_autoptr(GPtrArray) rows = get_rows (window);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      GtkWidget *label = find_widget (rows->pdata[i], GTK_TYPE_LABEL, "heading");
-
-      if (label != NULL && g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), title) == 0)
-        return rows->pdata[i];
-    }
-
-  return NULL;
-}
-
-/* Asserts the row of @title shows @status in a pill of class @status_id and
- * "@attempts" (as in "3 attempts"). */
-static void
-assert_row (MiWindow   *window,
-            const char *title,
-            const char *status,
-            const char *status_id,
-            const char *attempts)
-{
-  GtkWidget *row = find_row (window, title);
-  GtkWidget *pill;
-
-  if (row == NULL)
-    g_error ("No row titled “%s”", title);
-
-  pill = find_widget (row, GTK_TYPE_LABEL, "status-pill");
-  g_assert_nonnull (pill);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pill)), ==, status);
-  g_assert_true (gtk_widget_has_css_class (pill, status_id));
-
-  g_assert_nonnull (find_label (row, attempts));
-}
-
-static MiWindow *
-new_window (void)
-{
-  MiWindow *window = mi_window_new (GTK_APPLICATION (app));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 720, 480);
-  gtk_window_present (GTK_WINDOW (window));
-
-  return window;
-}
-
-static void
-open_and_wait (MiWindow *window,
-               GFile    *folder)
-{
-  mi_window_open (window, folder);
-  g_assert_true (mi_window_get_busy (window));
-  g_assert_cmpstr (get_page (window), ==, "loading");
-
-  g_assert_true (mi_ui_test_wait_for (window_is_idle, window));
-}
-
-
-static void
-save_screenshots (MiWindow   *window,
-                  const char *name)
-{
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  g_autofree char *light = g_strdup_printf ("screenshot-%s-light.png", name);
-  g_autofree char *dark = g_strdup_printf ("screenshot-%s-dark.png", name);
-
-  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  mi_ui_test_save_screenshot (GTK_WIDGET (window), light);
-
-  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  g_assert_true (adw_style_manager_get_dark (style_manager));
-  mi_ui_test_save_screenshot (GTK_WIDGET (window), dark);
-
-  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
-}
-
-/* A popover menu, open, in both styles (it is a surface of its own, not
- * in the window's screenshot). */
-static void
-save_popover_screenshots (GtkPopover *popover,
-                          const char *name)
-{
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  g_autofree char *light = g_strdup_printf ("screenshot-%s-light.png", name);
-  g_autofree char *dark = g_strdup_printf ("screenshot-%s-dark.png", name);
-
-  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  mi_ui_test_save_screenshot (GTK_WIDGET (popover), light);
-  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  mi_ui_test_save_screenshot (GTK_WIDGET (popover), dark);
-  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
-}
-
-static void
-close_window (MiWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  mi_ui_test_wait_ms (10);
-}
-
 /* Tests */
 
 static void
 test_window_example (void)
 {
-  g_autoptr(GFile) src = source_file ("resources", "example", NULL);
-  g_autoptr(GFile) folder = make_temp_dir ("example");
+  g_autoptr(GFile) src = mi_ui_test_source_file ("resources", "example", NULL);
+  g_autoptr(GFile) folder = mi_ui_test_make_folder ("example");
   g_autoptr(GSettings) settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
   g_autofree char *path = g_file_get_path (folder);
   g_autofree char *last = NULL;
@@ -355,31 +39,29 @@ test_window_example (void)
   GtkSelectionModel *model;
   g_autoptr(MiIssue) issue = NULL;
   MiWindow *window;
-  RowsWait rows = { NULL, 1 };
 
   mi_ui_test_copy_tree (src, folder);
 
-  window = new_window ();
-  open_and_wait (window, folder);
+  window = mi_ui_test_new_window ();
+  mi_ui_test_open_and_wait (window, folder);
 
-  g_assert_cmpstr (get_page (window), ==, "issues");
+  g_assert_cmpstr (mi_ui_test_get_page (window), ==, "issues");
   g_assert_nonnull (mi_window_get_workspace (window));
 
-  model = gtk_list_view_get_model (get_list_view (window));
+  model = gtk_list_view_get_model (mi_ui_test_get_list_view (window));
   g_assert_nonnull (model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
   issue = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_true (MI_IS_ISSUE (issue));
   g_assert_cmpstr (mi_issue_get_title (issue), ==, "Performance Optimization Saga");
 
-  rows.window = window;
-  g_assert_true (mi_ui_test_wait_for (rows_are_shown, &rows));
-  assert_row (window, "Performance Optimization Saga", "Resolved", "resolved", "3 attempts");
+  mi_ui_test_wait_for_rows (window, 1);
+  mi_ui_test_assert_row (window, "Performance Optimization Saga", "Resolved", "resolved", "3 attempts");
 
   /* The last attempt succeeded: its icon says so. */
   {
-    GtkWidget *row = find_row (window, "Performance Optimization Saga");
-    GtkWidget *icon = find_widget (row, GTK_TYPE_IMAGE, "outcome-icon");
+    GtkWidget *row = mi_ui_test_find_row (window, "Performance Optimization Saga");
+    GtkWidget *icon = mi_ui_test_find_widget (row, GTK_TYPE_IMAGE, "outcome-icon");
 
     g_assert_nonnull (icon);
     g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, "emblem-ok-symbolic");
@@ -389,8 +71,8 @@ test_window_example (void)
   /* The header bar names the workspace. */
   {
     g_autofree char *name = g_file_get_basename (folder);
-    AdwWindowTitle *title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window),
-                                                           ADW_TYPE_WINDOW_TITLE, NULL));
+    AdwWindowTitle *title = ADW_WINDOW_TITLE (mi_ui_test_find_widget (GTK_WIDGET (window),
+                                                                      ADW_TYPE_WINDOW_TITLE, NULL));
 
     g_assert_cmpstr (adw_window_title_get_title (title), ==, name);
     g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, name);
@@ -403,69 +85,50 @@ test_window_example (void)
   g_assert_nonnull (recent[0]);
   g_assert_cmpstr (recent[0], ==, path);
 
-  save_screenshots (window, "example");
+  mi_ui_test_save_screenshots (GTK_WIDGET (window), "example");
 
   /* A folder that fails while a workspace is shown keeps the workspace. */
   {
-    g_autoptr(GFile) nowhere = make_temp_dir ("nowhere");
+    g_autoptr(GFile) nowhere = mi_ui_test_make_folder ("nowhere");
 
-    open_and_wait (window, nowhere);
-    g_assert_cmpstr (get_page (window), ==, "issues");
+    mi_ui_test_open_and_wait (window, nowhere);
+    g_assert_cmpstr (mi_ui_test_get_page (window), ==, "issues");
     g_assert_nonnull (mi_window_get_workspace (window));
   }
 
   /* Closing saves the window's size. */
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 555);
-  mi_ui_test_wait_ms (100);
+  mi_ui_test_flush ();
   gtk_window_close (GTK_WINDOW (window));
-  mi_ui_test_wait_ms (10);
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_is_gone, window));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 555);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
-typedef struct
-{
-  const char *fixture;
-  const char *title;
-  const char *status;
-  const char *status_id;
-  const char *attempts;
-} Fixture;
-
-static const Fixture fixtures[] = {
-  { "aligned-table", "Slow Cold Start", "Resolved", "resolved", "3 attempts" },
-  { "lowercase-words", "Flaky CI", "In Progress", "in-progress", "2 attempts" },
-  { "readme-only", "Just Started", "Open", "open", "0 attempts" },
-  { "extra-sections", "Search Relevance Regression", "Superseded", "superseded", "2 attempts" },
-  { "missing-files", "Thumbnail Worker Memory Leak", "Abandoned", "abandoned", "2 attempts" },
-};
-
 static void
 test_window_fixtures (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+  for (guint i = 0; i < mi_ui_test_n_fixtures; i++)
     {
-      const Fixture *f = &fixtures[i];
-      g_autoptr(GFile) src = source_file ("tests", "fixtures", f->fixture, NULL);
-      g_autoptr(GFile) folder = make_temp_dir (f->fixture);
+      const MiUiTestFixture *f = &mi_ui_test_fixtures[i];
+      g_autoptr(GFile) src = mi_ui_test_source_file ("tests", "fixtures", f->fixture, NULL);
+      g_autoptr(GFile) folder = mi_ui_test_make_folder (f->fixture);
       MiWindow *window;
-      RowsWait rows = { NULL, 1 };
 
       g_test_message ("fixture %s", f->fixture);
       mi_ui_test_copy_tree (src, folder);
 
-      window = new_window ();
-      open_and_wait (window, folder);
+      window = mi_ui_test_new_window ();
+      mi_ui_test_open_and_wait (window, folder);
 
-      g_assert_cmpstr (get_page (window), ==, "issues");
-      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (get_list_view (window)))), ==, 1);
+      g_assert_cmpstr (mi_ui_test_get_page (window), ==, "issues");
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (mi_ui_test_get_list_view (window)))), ==, 1);
 
-      rows.window = window;
-      g_assert_true (mi_ui_test_wait_for (rows_are_shown, &rows));
-      assert_row (window, f->title, f->status, f->status_id, f->attempts);
+      mi_ui_test_wait_for_rows (window, 1);
+      mi_ui_test_assert_row (window, f->title, f->status, f->status_id, f->attempts);
 
-      close_window (window);
+      mi_ui_test_close_window (window);
     }
 }
 
@@ -473,49 +136,33 @@ test_window_fixtures (void)
 static void
 test_window_several (void)
 {
-  g_autoptr(GFile) folder = make_temp_dir ("several");
+  g_autoptr(GFile) folder = mi_ui_test_make_several ("several", TRUE);
   g_autoptr(GFile) issues = g_file_resolve_relative_path (folder, "docs/meta-issues");
   MiWindow *window;
-  RowsWait rows = { NULL, G_N_ELEMENTS (fixtures) + 1 };
 
-  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
-    {
-      g_autoptr(GFile) src = source_file ("tests", "fixtures", fixtures[i].fixture,
-                                          "docs", "meta-issues", NULL);
-
-      mi_ui_test_copy_tree (src, issues);
-    }
-
-  {
-    g_autoptr(GFile) src = source_file ("resources", "example", "docs", "meta-issues", NULL);
-
-    mi_ui_test_copy_tree (src, issues);
-  }
-
-  window = new_window ();
+  window = mi_ui_test_new_window ();
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 640);
-  open_and_wait (window, issues);
+  mi_ui_test_open_and_wait (window, issues);
 
-  g_assert_cmpstr (get_page (window), ==, "issues");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (get_list_view (window)))),
-                    ==, G_N_ELEMENTS (fixtures) + 1);
+  g_assert_cmpstr (mi_ui_test_get_page (window), ==, "issues");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (mi_ui_test_get_list_view (window)))),
+                    ==, mi_ui_test_n_fixtures + 1);
 
-  rows.window = window;
-  g_assert_true (mi_ui_test_wait_for (rows_are_shown, &rows));
+  mi_ui_test_wait_for_rows (window, mi_ui_test_n_fixtures + 1);
 
-  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
-    assert_row (window, fixtures[i].title, fixtures[i].status, fixtures[i].status_id,
-                fixtures[i].attempts);
-  assert_row (window, "Performance Optimization Saga", "Resolved", "resolved", "3 attempts");
+  for (guint i = 0; i < mi_ui_test_n_fixtures; i++)
+    mi_ui_test_assert_row (window, mi_ui_test_fixtures[i].title, mi_ui_test_fixtures[i].status,
+                           mi_ui_test_fixtures[i].status_id, mi_ui_test_fixtures[i].attempts);
+  mi_ui_test_assert_row (window, "Performance Optimization Saga", "Resolved", "resolved", "3 attempts");
 
-  save_screenshots (window, "several");
-  close_window (window);
+  mi_ui_test_save_screenshots (GTK_WIDGET (window), "several");
+  mi_ui_test_close_window (window);
 }
 
 static void
 test_window_empty (void)
 {
-  g_autoptr(GFile) folder = make_temp_dir ("empty");
+  g_autoptr(GFile) folder = mi_ui_test_make_folder ("empty");
   g_autoptr(GFile) issues = g_file_resolve_relative_path (folder, "docs/meta-issues");
   g_autoptr(GError) error = NULL;
   MiWindow *window;
@@ -523,54 +170,54 @@ test_window_empty (void)
   g_file_make_directory_with_parents (issues, NULL, &error);
   g_assert_no_error (error);
 
-  window = new_window ();
-  open_and_wait (window, folder);
+  window = mi_ui_test_new_window ();
+  mi_ui_test_open_and_wait (window, folder);
 
-  g_assert_cmpstr (get_page (window), ==, "empty");
+  g_assert_cmpstr (mi_ui_test_get_page (window), ==, "empty");
   g_assert_nonnull (mi_window_get_workspace (window));
-  g_assert_nonnull (find_widget (gtk_stack_get_visible_child (get_main_stack (window)),
-                                 ADW_TYPE_STATUS_PAGE, NULL));
-  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (gtk_stack_get_visible_child (get_main_stack (window)))),
+  g_assert_nonnull (mi_ui_test_find_widget (gtk_stack_get_visible_child (mi_ui_test_get_main_stack (window)),
+                                            ADW_TYPE_STATUS_PAGE, NULL));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (gtk_stack_get_visible_child (mi_ui_test_get_main_stack (window)))),
                    ==, "No Meta-Issues Yet");
 
-  save_screenshots (window, "empty");
-  close_window (window);
+  mi_ui_test_save_screenshots (GTK_WIDGET (window), "empty");
+  mi_ui_test_close_window (window);
 }
 
 static void
 test_window_no_workspace (void)
 {
-  g_autoptr(GFile) nowhere = make_temp_dir ("no-repository");
+  g_autoptr(GFile) nowhere = mi_ui_test_make_folder ("no-repository");
   GtkWidget *page;
   MiWindow *window;
 
-  window = new_window ();
-  mi_ui_test_wait_ms (50);
+  window = mi_ui_test_new_window ();
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_is_mapped, window));
 
-  g_assert_cmpstr (get_page (window), ==, "no-workspace");
+  g_assert_cmpstr (mi_ui_test_get_page (window), ==, "no-workspace");
   g_assert_null (mi_window_get_workspace (window));
   g_assert_false (mi_window_get_busy (window));
 
-  page = gtk_stack_get_visible_child (get_main_stack (window));
+  page = gtk_stack_get_visible_child (mi_ui_test_get_main_stack (window));
   g_assert_true (ADW_IS_STATUS_PAGE (page));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No Workspace Open");
-  g_assert_nonnull (find_label (page, "_Open Folder…"));
-  g_assert_nonnull (find_label (page, "Open the _Example"));
+  g_assert_nonnull (mi_ui_test_find_label (page, "_Open Folder…"));
+  g_assert_nonnull (mi_ui_test_find_label (page, "Open the _Example"));
 
-  save_screenshots (window, "no-workspace");
+  mi_ui_test_save_screenshots (GTK_WIDGET (window), "no-workspace");
 
   /* A folder with no docs/meta-issues/ and no repository: the error page. */
-  open_and_wait (window, nowhere);
-  g_assert_cmpstr (get_page (window), ==, "error");
+  mi_ui_test_open_and_wait (window, nowhere);
+  g_assert_cmpstr (mi_ui_test_get_page (window), ==, "error");
   g_assert_null (mi_window_get_workspace (window));
 
-  page = gtk_stack_get_visible_child (get_main_stack (window));
+  page = gtk_stack_get_visible_child (mi_ui_test_get_main_stack (window));
   g_assert_true (ADW_IS_STATUS_PAGE (page));
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), !=, "");
   g_test_message ("error page: %s", adw_status_page_get_description (ADW_STATUS_PAGE (page)));
 
-  save_screenshots (window, "error");
-  close_window (window);
+  mi_ui_test_save_screenshots (GTK_WIDGET (window), "error");
+  mi_ui_test_close_window (window);
 }
 
 /* The "Open the Example" button: installs into the user data folder, opens it. */
@@ -584,27 +231,35 @@ test_window_open_example (void)
   g_autofree char *last = NULL;
   g_autoptr(GSettings) settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
   MiWindow *window;
-  RowsWait rows = { NULL, 1 };
 
-  g_assert_true (g_str_has_prefix (dest, tmp_root));
+  g_assert_true (g_str_has_prefix (dest, mi_ui_test_get_tmp_root ()));
 
-  window = new_window ();
+  window = mi_ui_test_new_window ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL));
   g_assert_true (mi_window_get_busy (window));
-  g_assert_true (mi_ui_test_wait_for (window_is_idle, window));
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_window_is_idle, window));
 
-  g_assert_cmpstr (get_page (window), ==, "issues");
+  g_assert_cmpstr (mi_ui_test_get_page (window), ==, "issues");
   g_assert_true (g_file_test (readme, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (dot_git, G_FILE_TEST_IS_DIR));
 
-  rows.window = window;
-  g_assert_true (mi_ui_test_wait_for (rows_are_shown, &rows));
-  assert_row (window, "Performance Optimization Saga", "Resolved", "resolved", "3 attempts");
+  mi_ui_test_wait_for_rows (window, 1);
+  mi_ui_test_assert_row (window, "Performance Optimization Saga", "Resolved", "resolved", "3 attempts");
 
   last = g_settings_get_string (settings, "last-workspace");
   g_assert_cmpstr (last, ==, dest);
 
-  close_window (window);
+  mi_ui_test_close_window (window);
+}
+
+static gboolean
+help_windows_are_shown (gpointer data)
+{
+  return mi_ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL) != NULL
+#if !ADW_CHECK_VERSION (1, 5, 0)
+         && mi_ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL) != NULL
+#endif
+         ;
 }
 
 /* The actions the header bar and the menus use, and the recent list. */
@@ -622,16 +277,17 @@ test_window_actions (void)
 
   g_settings_set_strv (settings, "recent-workspaces", recent);
 
-  window = new_window ();
-  mi_ui_test_wait_ms (50);
+  window = mi_ui_test_new_window ();
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_is_mapped, window));
 
-  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (mi_ui_test_get_application ()),
+                                                       "app.quit");
   g_assert_cmpstr (quit_accels[0], ==, "<Control>q");
 
   /* The Open button's menu lists the recent workspaces. */
-  menu = adw_split_button_get_menu_model (ADW_SPLIT_BUTTON (find_widget (GTK_WIDGET (window),
-                                                                         ADW_TYPE_SPLIT_BUTTON,
-                                                                         NULL)));
+  menu = adw_split_button_get_menu_model (ADW_SPLIT_BUTTON (mi_ui_test_find_widget (GTK_WIDGET (window),
+                                                                                    ADW_TYPE_SPLIT_BUTTON,
+                                                                                    NULL)));
   g_assert_nonnull (menu);
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
   section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
@@ -641,8 +297,8 @@ test_window_actions (void)
 
   /* Keyboard Shortcuts and About open their windows. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  mi_ui_test_wait_ms (100);
+  g_action_group_activate_action (G_ACTION_GROUP (mi_ui_test_get_application ()), "about", NULL);
+  g_assert_true (mi_ui_test_wait_for (help_windows_are_shown, NULL));
 
   toplevels = gtk_window_list_toplevels ();
   {
@@ -670,94 +326,23 @@ test_window_actions (void)
   }
   g_list_free (toplevels);
 
-  close_window (window);
+  mi_ui_test_close_window (window);
   g_settings_reset (settings, "recent-workspaces");
 }
 
 
 /* The issue page: a window on a copy of the example, with its issue shown. */
 
-static MiWindow *
-open_example_copy (GFile **folder_out,
-                   int     width,
-                   int     height)
-{
-  g_autoptr(GFile) src = source_file ("resources", "example", NULL);
-  g_autoptr(GFile) folder = make_temp_dir ("page");
-  MiWindow *window;
-
-  mi_ui_test_copy_tree (src, folder);
-
-  window = new_window ();
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  open_and_wait (window, folder);
-  g_assert_cmpstr (get_page (window), ==, "issues");
-  g_assert_nonnull (mi_window_get_issue (window));
-
-  if (folder_out != NULL)
-    *folder_out = g_steal_pointer (&folder);
-
-  return window;
-}
-
-static char *
-read_issue_file (GFile      *folder,
-                 const char *relative)
-{
-  g_autofree char *path = g_build_filename ("docs", "meta-issues", "example-performance-saga", relative, NULL);
-  g_autoptr(GFile) file = g_file_resolve_relative_path (folder, path);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_load_contents (file, NULL, &contents, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
-
-static void
-show_view (MiWindow   *window,
-           const char *view)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", view));
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (mi_issue_page_get_stack (MI_ISSUE_PAGE (mi_window_get_issue_page (window)))),
-                   ==, view);
-}
-
-/* The labels with @css_class below @root, in widget order. */
-static GPtrArray *
-collect_labels (GtkWidget  *root,
-                const char *css_class)
-{
-  g_autoptr(GPtrArray) all = g_ptr_array_new ();
-  GPtrArray *out = g_ptr_array_new ();
-
-  collect_widgets (root, GTK_TYPE_LABEL, all);
-  for (guint i = 0; i < all->len; i++)
-    if (gtk_widget_has_css_class (all->pdata[i], css_class) && gtk_widget_get_mapped (all->pdata[i]))
-      g_ptr_array_add (out, all->pdata[i]);
-
-  return out;
-}
-
 static gboolean
-has_label_with_class (GtkWidget  *root,
-                      const char *text,
-                      const char *css_class)
+leaflet_is_folded (gpointer data)
 {
-  g_autoptr(GPtrArray) labels = collect_labels (root, css_class);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), text) == 0)
-      return TRUE;
-
-  return FALSE;
+  return adw_leaflet_get_folded (data);
 }
 
 static void
 test_window_pages (void)
 {
-  MiWindow *window = open_example_copy (NULL, 1100, 760);
+  MiWindow *window = mi_ui_test_open_example_copy (NULL, 1100, 760);
   MiIssuePage *page = MI_ISSUE_PAGE (mi_window_get_issue_page (window));
   MiAttemptsView *attempts = mi_issue_page_get_attempts_view (page);
   GtkColumnView *matrix = mi_test_matrix_get_column_view (mi_issue_page_get_test_matrix (page));
@@ -768,23 +353,22 @@ test_window_pages (void)
   g_assert_true (mi_issue_page_get_issue (page) == mi_window_get_issue (window));
 
   /* Overview */
-  show_view (window, "overview");
-  mi_ui_test_wait_ms (100);
+  mi_ui_test_show_view (window, "overview");
   {
-    GtkWidget *pill = find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "status-pill");
+    GtkWidget *pill = mi_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "status-pill");
 
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pill)), ==, "Resolved");
-    g_assert_nonnull (find_label (GTK_WIDGET (page), "2024-09-01"));
-    g_assert_nonnull (find_label (GTK_WIDGET (page), "~6 weeks"));
-    g_assert_nonnull (find_label (GTK_WIDGET (page), "3"));
+    g_assert_nonnull (mi_ui_test_wait_for_label (GTK_WIDGET (page), "2024-09-01"));
+    g_assert_nonnull (mi_ui_test_find_label (GTK_WIDGET (page), "~6 weeks"));
+    g_assert_nonnull (mi_ui_test_find_label (GTK_WIDGET (page), "3"));
   }
   /* The README's sections read as text, not as markdown: the Root Cause's
    * list is a list, its emphasis is bold, no "**" is shown. */
   {
-    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    g_autoptr(GPtrArray) labels = NULL;
     gboolean bold_seen = FALSE;
 
-    collect_widgets (GTK_WIDGET (page), GTK_TYPE_LABEL, labels);
+    labels = mi_ui_test_collect_widgets (GTK_WIDGET (page), GTK_TYPE_LABEL, NULL);
     for (guint i = 0; i < labels->len; i++)
       {
         const char *text = gtk_label_get_text (labels->pdata[i]);
@@ -796,12 +380,12 @@ test_window_pages (void)
           bold_seen = TRUE;
       }
     g_assert_true (bold_seen);
-    g_assert_nonnull (find_label (GTK_WIDGET (page), "No connection pooling or reuse"));
+    g_assert_nonnull (mi_ui_test_find_label (GTK_WIDGET (page), "No connection pooling or reuse"));
   }
-  save_screenshots (window, "page-overview");
+  mi_ui_test_save_screenshots (GTK_WIDGET (window), "page-overview");
 
   /* Attempts: the list, the newest selected, its detail. */
-  show_view (window, "attempts");
+  mi_ui_test_show_view (window, "attempts");
   model = G_LIST_MODEL (mi_attempts_view_get_selection (attempts));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   for (guint i = 0; i < 3; i++)
@@ -811,15 +395,14 @@ test_window_pages (void)
       g_assert_cmpuint (mi_attempt_get_number (attempt), ==, i + 1);
     }
   g_assert_cmpuint (mi_attempts_view_get_selected_number (attempts), ==, 3);
-  mi_ui_test_wait_ms (100);
-  g_assert_nonnull (find_label (GTK_WIDGET (attempts), "Attempt 003"));
-  g_assert_nonnull (find_label (GTK_WIDGET (attempts), "Connection management was root cause"));
+  g_assert_nonnull (mi_ui_test_wait_for_label (GTK_WIDGET (attempts), "Attempt 003"));
+  g_assert_nonnull (mi_ui_test_find_label (GTK_WIDGET (attempts), "Connection management was root cause"));
   /* The hypothesis as the preview draws it: `pg-native` as code, no backticks. */
   {
-    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    g_autoptr(GPtrArray) labels = NULL;
     GtkLabel *hypothesis = NULL;
 
-    collect_widgets (GTK_WIDGET (attempts), GTK_TYPE_LABEL, labels);
+    labels = mi_ui_test_collect_widgets (GTK_WIDGET (attempts), GTK_TYPE_LABEL, NULL);
     for (guint i = 0; i < labels->len; i++)
       if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), "Connection overhead is the bottleneck"))
         hypothesis = labels->pdata[i];
@@ -831,12 +414,12 @@ test_window_pages (void)
   }
   mi_attempts_view_select_number (attempts, 1);
   g_assert_cmpuint (mi_attempts_view_get_selected_number (attempts), ==, 1);
-  g_assert_nonnull (find_label (GTK_WIDGET (attempts), "Processing not the bottleneck"));
+  g_assert_nonnull (mi_ui_test_find_label (GTK_WIDGET (attempts), "Processing not the bottleneck"));
   mi_attempts_view_select_number (attempts, 3);
-  save_screenshots (window, "page-attempts");
+  mi_ui_test_save_screenshots (GTK_WIDGET (window), "page-attempts");
 
   /* Test cases: test cases × attempts, the target in its own column. */
-  show_view (window, "test-cases");
+  mi_ui_test_show_view (window, "test-cases");
   g_assert_cmpuint (g_list_model_get_n_items (columns), ==, G_N_ELEMENTS (column_titles));
   for (guint i = 0; i < G_N_ELEMENTS (column_titles); i++)
     {
@@ -845,15 +428,14 @@ test_window_pages (void)
       g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, column_titles[i]);
     }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (matrix))), ==, 3);
-  mi_ui_test_wait_ms (200);
-  g_assert_true (has_label_with_class (GTK_WIDGET (matrix), "5,100ms", "verdict-fail"));
-  g_assert_true (has_label_with_class (GTK_WIDGET (matrix), "380ms", "verdict-pass"));
-  g_assert_true (has_label_with_class (GTK_WIDGET (matrix), "280MB", "verdict-pass"));
-  g_assert_true (has_label_with_class (GTK_WIDGET (matrix), "< 512MB (peak)", "target-cell"));
-  save_screenshots (window, "page-test-cases");
+  g_assert_nonnull (mi_ui_test_wait_for_label_with_class (GTK_WIDGET (matrix), "5,100ms", "verdict-fail"));
+  g_assert_nonnull (mi_ui_test_find_label_with_class (GTK_WIDGET (matrix), "380ms", "verdict-pass"));
+  g_assert_nonnull (mi_ui_test_find_label_with_class (GTK_WIDGET (matrix), "280MB", "verdict-pass"));
+  g_assert_nonnull (mi_ui_test_find_label_with_class (GTK_WIDGET (matrix), "< 512MB (peak)", "target-cell"));
+  mi_ui_test_save_screenshots (GTK_WIDGET (window), "page-test-cases");
 
   /* Understanding: the versions, newest on top. */
-  show_view (window, "understanding");
+  mi_ui_test_show_view (window, "understanding");
   model = mi_issue_page_get_timeline (page);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   for (guint i = 0; i < 3; i++)
@@ -862,14 +444,13 @@ test_window_pages (void)
 
       g_assert_cmpuint (mi_hypothesis_get_version (hypothesis), ==, 3 - i);
     }
-  mi_ui_test_wait_ms (100);
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Final Understanding"));
+  g_assert_nonnull (mi_ui_test_wait_for_label (GTK_WIDGET (page), "Final Understanding"));
   /* Inline markdown drawn, not shown: no backticks left. */
   {
-    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    g_autoptr(GPtrArray) labels = NULL;
     guint n_prose = 0;
 
-    collect_widgets (GTK_WIDGET (page), GTK_TYPE_LABEL, labels);
+    labels = mi_ui_test_collect_widgets (GTK_WIDGET (page), GTK_TYPE_LABEL, NULL);
     for (guint i = 0; i < labels->len; i++)
       if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), "The API does not slow down") ||
           g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), "Test  Attempt 003"))
@@ -880,10 +461,10 @@ test_window_pages (void)
         }
     g_assert_cmpuint (n_prose, ==, 2);
   }
-  save_screenshots (window, "page-understanding");
+  mi_ui_test_save_screenshots (GTK_WIDGET (window), "page-understanding");
 
   /* Log: newest first. */
-  show_view (window, "log");
+  mi_ui_test_show_view (window, "log");
   model = mi_issue_page_get_log (page);
   g_assert_cmpuint (g_list_model_get_n_items (model), >=, 3);
   for (guint i = 1; i < g_list_model_get_n_items (model); i++)
@@ -894,20 +475,19 @@ test_window_pages (void)
       g_assert_cmpuint (mi_log_entry_get_line (newer), >, mi_log_entry_get_line (older));
       g_assert_cmpuint (mi_log_entry_get_attempt (newer), >=, mi_log_entry_get_attempt (older));
     }
-  save_screenshots (window, "page-log");
+  mi_ui_test_save_screenshots (GTK_WIDGET (window), "page-log");
 
   /* Narrow: the leaflet folds, the view switcher moves to the bottom. */
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 760);
-  mi_ui_test_wait_ms (300);
   {
-    AdwLeaflet *leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
+    AdwLeaflet *leaflet = ADW_LEAFLET (mi_ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
 
-    g_assert_true (adw_leaflet_get_folded (leaflet));
-    show_view (window, "overview");
-    save_screenshots (window, "narrow");
+    g_assert_true (mi_ui_test_wait_for (leaflet_is_folded, leaflet));
+    mi_ui_test_show_view (window, "overview");
+    mi_ui_test_save_screenshots (GTK_WIDGET (window), "narrow");
   }
 
-  close_window (window);
+  mi_ui_test_close_window (window);
 }
 
 static gboolean
@@ -935,6 +515,49 @@ first_is_flaky (gpointer data)
 }
 
 static gboolean
+first_is_just_started (gpointer data)
+{
+  GListModel *model = data;
+  g_autoptr(MiIssue) first = g_list_model_get_item (model, 0);
+
+  return g_strcmp0 (mi_issue_get_slug (first), "just-started") == 0;
+}
+
+typedef struct
+{
+  GListModel *model;
+  const char *probe;
+} ClockWait;
+
+/* Whether a file written now is dated after every file of the issues in
+ * @model: file times are as coarse as the kernel's clock tick, and a file
+ * written in the same tick as the newest would tie with it. */
+static gboolean
+file_clock_passed (gpointer data)
+{
+  ClockWait *wait = data;
+  g_autoptr(GFile) probe = g_file_new_for_path (wait->probe);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GDateTime) written = NULL;
+  gint64 newest = 0;
+
+  g_assert_true (g_file_set_contents (wait->probe, "", 0, NULL));
+  info = g_file_query_info (probe, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_assert_nonnull (info);
+  written = g_file_info_get_modification_date_time (info);
+
+  for (guint i = 0; i < g_list_model_get_n_items (wait->model); i++)
+    {
+      g_autoptr(MiIssue) issue = g_list_model_get_item (wait->model, i);
+
+      newest = MAX (newest, mi_issue_get_mtime (issue));
+    }
+
+  return g_date_time_to_unix (written) * G_USEC_PER_SEC + g_date_time_get_microsecond (written) > newest;
+}
+
+static gboolean
 search_found_none (gpointer data)
 {
   MiWindow *window = MI_WINDOW (data);
@@ -947,9 +570,9 @@ search_found_none (gpointer data)
 static GtkStack *
 get_sidebar_stack (MiWindow *window)
 {
-  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stacks = NULL;
 
-  collect_widgets (GTK_WIDGET (window), GTK_TYPE_STACK, stacks);
+  stacks = mi_ui_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_STACK, NULL);
   for (guint i = 0; i < stacks->len; i++)
     if (gtk_stack_get_child_by_name (stacks->pdata[i], "no-match") != NULL)
       return stacks->pdata[i];
@@ -960,28 +583,15 @@ get_sidebar_stack (MiWindow *window)
 static void
 test_window_filter_sort (void)
 {
-  g_autoptr(GFile) folder = make_temp_dir ("filter");
+  g_autoptr(GFile) folder = mi_ui_test_make_several ("filter", TRUE);
   g_autoptr(GFile) issues = g_file_resolve_relative_path (folder, "docs/meta-issues");
   g_autoptr(GSettings) settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
   GListModel *model;
   MiWindow *window;
 
-  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
-    {
-      g_autoptr(GFile) src = source_file ("tests", "fixtures", fixtures[i].fixture,
-                                          "docs", "meta-issues", NULL);
-
-      mi_ui_test_copy_tree (src, issues);
-    }
-  {
-    g_autoptr(GFile) src = source_file ("resources", "example", "docs", "meta-issues", NULL);
-
-    mi_ui_test_copy_tree (src, issues);
-  }
-
-  window = new_window ();
+  window = mi_ui_test_new_window ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  open_and_wait (window, folder);
+  mi_ui_test_open_and_wait (window, folder);
   model = G_LIST_MODEL (mi_window_get_selection (window));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
 
@@ -1032,14 +642,16 @@ test_window_filter_sort (void)
   g_settings_set_string (settings, "sort-order", "last-change");
   {
     g_autoptr(GFile) readme = g_file_resolve_relative_path (issues, "just-started/README.md");
+    g_autofree char *probe = g_build_filename (mi_ui_test_get_tmp_root (), "clock-probe", NULL);
+    ClockWait clock = { model, probe };
     g_autoptr(MiIssue) first = NULL;
     g_autofree char *contents = NULL;
     gsize len;
 
-    g_usleep (20000);
+    g_assert_true (mi_ui_test_wait_for (file_clock_passed, &clock));
     g_assert_true (g_file_load_contents (readme, NULL, &contents, &len, NULL, NULL));
     g_assert_true (g_file_set_contents (g_file_peek_path (readme), contents, len, NULL));
-    mi_ui_test_wait_ms (900);
+    g_assert_true (mi_ui_test_wait_within (first_is_just_started, model, 3000));
     first = g_list_model_get_item (model, 0);
     g_assert_cmpstr (mi_issue_get_slug (first), ==, "just-started");
   }
@@ -1066,11 +678,11 @@ test_window_filter_sort (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (get_sidebar_stack (window)), ==, "no-match");
   /* Nothing selected: the content says so instead of showing the last one. */
   g_assert_null (mi_window_get_issue (window));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "No Meta-Issue Selected"));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (find_label (GTK_WIDGET (window), "No Meta-Issue Selected"))));
+  g_assert_nonnull (mi_ui_test_find_label (GTK_WIDGET (window), "No Meta-Issue Selected"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (mi_ui_test_find_label (GTK_WIDGET (window), "No Meta-Issue Selected"))));
   g_assert_false (gtk_widget_get_mapped (mi_window_get_issue_page (window)));
-  mi_ui_test_wait_ms (100);
-  save_screenshots (window, "no-match");
+  mi_ui_test_flush ();
+  mi_ui_test_save_screenshots (GTK_WIDGET (window), "no-match");
   /* Any case; and words that are not ASCII (folded with the text). */
   mi_window_set_search_text (window, "PG-Native");
   g_assert_true (mi_ui_test_wait_for (search_done, window));
@@ -1098,7 +710,7 @@ test_window_filter_sort (void)
 
   mi_window_set_search_text (window, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
-  mi_ui_test_wait_ms (50);
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_is_mapped, mi_window_get_issue_page (window)));
   g_assert_nonnull (mi_window_get_issue (window));
   g_assert_true (gtk_widget_get_mapped (mi_window_get_issue_page (window)));
 
@@ -1111,7 +723,7 @@ test_window_filter_sort (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
 
   g_settings_reset (settings, "sort-order");
-  close_window (window);
+  mi_ui_test_close_window (window);
 }
 
 static AdwMessageDialog *
@@ -1134,14 +746,56 @@ respond (AdwMessageDialog *dialog,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  mi_ui_test_wait_ms (50);
+  mi_ui_test_flush ();
+}
+
+/* The Overview's status menu, when it is open. */
+static GtkPopover *
+find_status_menu (MiIssuePage *page)
+{
+  g_autoptr(GPtrArray) menu_buttons = mi_ui_test_collect_widgets (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON, NULL);
+  GtkPopover *popover = NULL;
+
+  for (guint i = 0; i < menu_buttons->len; i++)
+    if (gtk_menu_button_get_popover (menu_buttons->pdata[i]) != NULL &&
+        gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_buttons->pdata[i]))))
+      popover = gtk_menu_button_get_popover (menu_buttons->pdata[i]);
+
+  return popover;
+}
+
+static gboolean
+status_menu_is_open (gpointer data)
+{
+  return find_status_menu (data) != NULL;
+}
+
+/* The label of the log entry that begins with @text: a condition. */
+static GtkLabel *
+find_log_entry (MiIssuePage *page,
+                const char  *text)
+{
+  g_autoptr(GPtrArray) labels = mi_ui_test_collect_widgets (GTK_WIDGET (page), GTK_TYPE_LABEL, NULL);
+  GtkLabel *entry = NULL;
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), text))
+      entry = labels->pdata[i];
+
+  return entry;
+}
+
+static gboolean
+log_entry_is_drawn (gpointer data)
+{
+  return find_log_entry (data, "Batching deployed to staging") != NULL;
 }
 
 static void
 test_window_edits (void)
 {
   g_autoptr(GFile) folder = NULL;
-  MiWindow *window = open_example_copy (&folder, 1100, 760);
+  MiWindow *window = mi_ui_test_open_example_copy (&folder, 1100, 760);
   MiIssuePage *page = MI_ISSUE_PAGE (mi_window_get_issue_page (window));
   MiIssue *issue = mi_window_get_issue (window);
   AdwMessageDialog *dialog;
@@ -1150,25 +804,19 @@ test_window_edits (void)
   /* Ctrl+Shift+T: the Overview, its status menu open. */
   adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (page), "log");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.choose-status", NULL));
-  mi_ui_test_wait_ms (50);
+  g_assert_true (mi_ui_test_wait_for (status_menu_is_open, page));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (mi_issue_page_get_stack (page)), ==, "overview");
   {
-    g_autoptr(GPtrArray) menu_buttons = g_ptr_array_new ();
-    GtkPopover *popover = NULL;
+    GtkPopover *popover = find_status_menu (page);
 
-    collect_widgets (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON, menu_buttons);
-    for (guint i = 0; i < menu_buttons->len; i++)
-      if (gtk_menu_button_get_popover (menu_buttons->pdata[i]) != NULL &&
-          gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_buttons->pdata[i]))))
-        popover = gtk_menu_button_get_popover (menu_buttons->pdata[i]);
     g_assert_nonnull (popover);
-    save_popover_screenshots (popover, "status-menu");
+    mi_ui_test_save_screenshots (GTK_WIDGET (popover), "status-menu");
     gtk_popover_popdown (popover);
   }
 
   /* Set the status: the README's Status line. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
-  text = read_issue_file (folder, "README.md");
+  text = mi_ui_test_wait_for_issue_file (folder, "README.md", "**Status:** In Progress (Attempt 003)");
   g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)"));
   g_clear_pointer (&text, g_free);
   g_assert_cmpint (mi_issue_get_status (issue), ==, MI_STATUS_IN_PROGRESS);
@@ -1179,7 +827,9 @@ test_window_edits (void)
   mi_dialog_set_text (dialog, "title", "Async Batching");
   mi_dialog_set_text (dialog, "hypothesis", "Batching writes halves the latency");
   respond (dialog, "create");
-  text = read_issue_file (folder, "attempts/004-async-batching/solution-approach.md");
+  text = mi_ui_test_wait_for_issue_file (folder, "attempts/004-async-batching/solution-approach.md",
+                                         "Batching writes halves the latency");
+  g_assert_nonnull (text);
   g_assert_nonnull (strstr (text, "Batching writes halves the latency"));
   g_clear_pointer (&text, g_free);
   g_assert_cmpuint (g_list_model_get_n_items (mi_issue_get_attempts (issue)), ==, 4);
@@ -1196,18 +846,17 @@ test_window_edits (void)
   mi_dialog_set_selected (dialog, "test-case", 0);
   mi_dialog_set_text (dialog, "value", "900ms");
   respond (dialog, "record");
-  text = read_issue_file (folder, "test-cases.md");
+  text = mi_ui_test_wait_for_issue_file (folder, "test-cases.md", "- Attempt 004: 900ms (PASS)");
   g_assert_nonnull (strstr (text, "- Attempt 004: 900ms (PASS)"));
   g_clear_pointer (&text, g_free);
-  mi_ui_test_wait_ms (100);
-  g_assert_true (has_label_with_class (GTK_WIDGET (page), "900ms", "verdict-pass"));
+  g_assert_nonnull (mi_ui_test_wait_for_label_with_class (GTK_WIDGET (page), "900ms", "verdict-pass"));
 
   /* A hypothesis version. */
   dialog = activate_for_dialog (window, "win.add-hypothesis");
   mi_dialog_set_text (dialog, "title", "Write Amplification");
   mi_dialog_set_text (dialog, "theory", "Each request writes three times");
   respond (dialog, "add");
-  text = read_issue_file (folder, "description.md");
+  text = mi_ui_test_wait_for_issue_file (folder, "description.md", "Write Amplification");
   g_assert_nonnull (strstr (text, "Write Amplification"));
   g_clear_pointer (&text, g_free);
   {
@@ -1220,7 +869,7 @@ test_window_edits (void)
   dialog = activate_for_dialog (window, "win.add-log-entry");
   mi_dialog_set_text (dialog, "text", "Batching deployed to staging, see [the `description`](description.md)");
   respond (dialog, "add");
-  text = read_issue_file (folder, "implementation-log.md");
+  text = mi_ui_test_wait_for_issue_file (folder, "implementation-log.md", "Batching deployed to staging");
   g_assert_nonnull (strstr (text, "Batching deployed to staging"));
   g_clear_pointer (&text, g_free);
   {
@@ -1230,18 +879,13 @@ test_window_edits (void)
   }
   /* In the Log, drawn as the preview draws it: the relative link is a
    * link to the issue's file (not marked broken), and it opens there. */
-  mi_ui_test_wait_ms (100);
+  g_assert_true (mi_ui_test_wait_for (log_entry_is_drawn, page));
   {
-    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-    GtkLabel *entry = NULL;
+    GtkLabel *entry = find_log_entry (page, "Batching deployed to staging");
     const char *markup;
     const char *href;
     gboolean handled = FALSE;
 
-    collect_widgets (GTK_WIDGET (page), GTK_TYPE_LABEL, labels);
-    for (guint i = 0; i < labels->len; i++)
-      if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), "Batching deployed to staging"))
-        entry = labels->pdata[i];
     g_assert_nonnull (entry);
     g_assert_null (strchr (gtk_label_get_text (entry), '`'));
     g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "broken-link"));
@@ -1259,12 +903,15 @@ test_window_edits (void)
     g_assert_cmpstr (mi_editor_get_title (mi_editor_stack_get_current (
                        mi_files_view_get_stack (mi_issue_page_get_files_view (MI_ISSUE_PAGE (page))))),
                      ==, "description.md");
-    show_view (window, "log");
+    mi_ui_test_show_view (window, "log");
   }
-  save_screenshots (window, "after-edits");
+  mi_ui_test_save_screenshots (GTK_WIDGET (window), "after-edits");
 
   /* The lesson, once resolved. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "resolved"));
+  text = mi_ui_test_wait_for_issue_file (folder, "README.md", "**Status:** Resolved");
+  g_assert_nonnull (strstr (text, "**Status:** Resolved"));
+  g_clear_pointer (&text, g_free);
   dialog = activate_for_dialog (window, "win.extract-lesson");
   g_assert_cmpstr (mi_dialog_get_text (dialog, "category"), ==, "general");
   g_assert_cmpstr (mi_dialog_get_text (dialog, "name"), ==, "PerformanceOptimizationSaga");
@@ -1272,10 +919,11 @@ test_window_edits (void)
   respond (dialog, "extract");
   {
     g_autoptr(GFile) lesson = g_file_resolve_relative_path (folder, "docs/lessons-learned/performance/PerformanceOptimizationSaga.md");
-    g_autofree char *contents = NULL;
+    const char *link = "**Meta-Issue:** [[../../meta-issues/example-performance-saga/]]";
+    g_autofree char *contents = mi_ui_test_wait_for_file (g_file_peek_path (lesson), link);
 
-    g_assert_true (g_file_load_contents (lesson, NULL, &contents, NULL, NULL, NULL));
-    g_assert_nonnull (strstr (contents, "**Meta-Issue:** [[../../meta-issues/example-performance-saga/]]"));
+    g_assert_true (g_file_query_exists (lesson, NULL));
+    g_assert_nonnull (strstr (contents, link));
 
     /* Again: refused with a toast, the file kept. */
     dialog = activate_for_dialog (window, "win.extract-lesson");
@@ -1296,18 +944,19 @@ test_window_edits (void)
   respond (dialog, "create");
   {
     g_autoptr(GFile) readme = g_file_resolve_relative_path (folder, "docs/meta-issues/memory-leak-in-the-parser/README.md");
+    g_autofree char *written = mi_ui_test_wait_for_file (g_file_peek_path (readme), "Memory Leak in the Parser");
 
     g_assert_true (g_file_query_exists (readme, NULL));
+    g_assert_nonnull (written);
     g_assert_cmpstr (mi_issue_get_slug (mi_window_get_issue (window)), ==, "memory-leak-in-the-parser");
   }
 
   /* It has no attempts yet: the Attempts view says so, with its action. */
-  show_view (window, "attempts");
-  mi_ui_test_wait_ms (100);
-  g_assert_nonnull (find_label (mi_window_get_issue_page (window), "No Attempts Yet"));
-  save_screenshots (window, "no-attempts");
+  mi_ui_test_show_view (window, "attempts");
+  g_assert_nonnull (mi_ui_test_wait_for_label (mi_window_get_issue_page (window), "No Attempts Yet"));
+  mi_ui_test_save_screenshots (GTK_WIDGET (window), "no-attempts");
 
-  close_window (window);
+  mi_ui_test_close_window (window);
 }
 
 typedef struct
@@ -1320,7 +969,7 @@ static gboolean
 status_is_abandoned (gpointer data)
 {
   ExternalWait *wait = data;
-  GtkWidget *pill = find_widget (wait->page, GTK_TYPE_LABEL, "status-pill");
+  GtkWidget *pill = mi_ui_test_find_widget (wait->page, GTK_TYPE_LABEL, "status-pill");
 
   return mi_issue_get_status (wait->issue) == MI_STATUS_ABANDONED &&
          g_strcmp0 (gtk_label_get_label (GTK_LABEL (pill)), "Abandoned") == 0;
@@ -1331,7 +980,7 @@ matrix_shows_new_value (gpointer data)
 {
   ExternalWait *wait = data;
 
-  return has_label_with_class (wait->page, "6,000ms", "verdict-fail");
+  return mi_ui_test_find_label_with_class (wait->page, "6,000ms", "verdict-fail") != NULL;
 }
 
 /* Another program writes the files: the window shows it within a second,
@@ -1340,7 +989,7 @@ static void
 test_window_external_edit (void)
 {
   g_autoptr(GFile) folder = NULL;
-  MiWindow *window = open_example_copy (&folder, 1100, 760);
+  MiWindow *window = mi_ui_test_open_example_copy (&folder, 1100, 760);
   MiIssue *issue = mi_window_get_issue (window);
   ExternalWait wait = { issue, mi_window_get_issue_page (window) };
   g_autofree char *readme_path = NULL;
@@ -1349,14 +998,13 @@ test_window_external_edit (void)
   g_autoptr(GString) edited = NULL;
   gint64 start;
 
-  show_view (window, "overview");
-  mi_ui_test_wait_ms (100);
+  mi_ui_test_show_view (window, "overview");
+  g_assert_nonnull (mi_ui_test_wait_for_label_with_class (wait.page, "Resolved", "status-pill"));
 
-  text = read_issue_file (folder, "README.md");
+  text = mi_ui_test_read_issue_file (folder, "README.md");
   edited = g_string_new (text);
   g_assert_cmpuint (g_string_replace (edited, "**Status:** Resolved (Attempt 003)", "**Status:** Abandoned", 1), ==, 1);
-  readme_path = g_build_filename (g_file_peek_path (folder), "docs", "meta-issues",
-                                  "example-performance-saga", "README.md", NULL);
+  readme_path = mi_ui_test_issue_path (folder, "README.md");
   start = g_get_monotonic_time ();
   g_assert_true (g_file_set_contents (readme_path, edited->str, edited->len, NULL));
   g_assert_true (mi_ui_test_wait_within (status_is_abandoned, &wait, 1000));
@@ -1365,18 +1013,17 @@ test_window_external_edit (void)
   g_assert_true (mi_window_get_issue (window) == issue);
 
   /* A result in test-cases.md: the matrix cell. */
-  show_view (window, "test-cases");
+  mi_ui_test_show_view (window, "test-cases");
   g_clear_pointer (&text, g_free);
-  text = read_issue_file (folder, "test-cases.md");
+  text = mi_ui_test_read_issue_file (folder, "test-cases.md");
   g_string_assign (edited, text);
   g_assert_cmpuint (g_string_replace (edited, "- Attempt 001: 5,100ms (FAIL)", "- Attempt 001: 6,000ms (FAIL)", 1), ==, 1);
-  tests_path = g_build_filename (g_file_peek_path (folder), "docs", "meta-issues",
-                                 "example-performance-saga", "test-cases.md", NULL);
+  tests_path = mi_ui_test_issue_path (folder, "test-cases.md");
   g_assert_true (g_file_set_contents (tests_path, edited->str, edited->len, NULL));
   g_assert_true (mi_ui_test_wait_within (matrix_shows_new_value, &wait, 1000));
   g_assert_true (mi_window_get_issue (window) == issue);
 
-  close_window (window);
+  mi_ui_test_close_window (window);
 }
 
 /* F5 reads the workspace again off the main thread: the window keeps
@@ -1385,64 +1032,39 @@ test_window_external_edit (void)
 static void
 test_window_reload (void)
 {
-  g_autoptr(GFile) folder = make_temp_dir ("reload");
+  g_autoptr(GFile) folder = mi_ui_test_make_several ("reload", FALSE);
   g_autoptr(GFile) issues = g_file_resolve_relative_path (folder, "docs/meta-issues");
   g_autoptr(MiWorkspace) old_workspace = NULL;
   g_autoptr(MiIssue) second = NULL;
   g_autofree char *slug = NULL;
   MiWindow *window;
 
-  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
-    {
-      g_autoptr(GFile) src = source_file ("tests", "fixtures", fixtures[i].fixture,
-                                          "docs", "meta-issues", NULL);
-
-      mi_ui_test_copy_tree (src, issues);
-    }
-
-  window = new_window ();
+  window = mi_ui_test_new_window ();
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
-  open_and_wait (window, issues);
-  g_assert_cmpstr (get_page (window), ==, "issues");
+  mi_ui_test_open_and_wait (window, issues);
+  g_assert_cmpstr (mi_ui_test_get_page (window), ==, "issues");
 
-  second = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (get_list_view (window))), 1);
+  second = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (mi_ui_test_get_list_view (window))), 1);
   slug = g_strdup (mi_issue_get_slug (second));
   g_assert_true (mi_window_select_issue (window, slug));
-  show_view (window, "log");
+  mi_ui_test_show_view (window, "log");
   old_workspace = g_object_ref (mi_window_get_workspace (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
   g_assert_true (mi_window_get_busy (window));
-  g_assert_cmpstr (get_page (window), ==, "issues");
+  g_assert_cmpstr (mi_ui_test_get_page (window), ==, "issues");
   g_assert_true (mi_window_get_workspace (window) == old_workspace);
 
-  g_assert_true (mi_ui_test_wait_for (window_is_idle, window));
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_window_is_idle, window));
   g_assert_true (mi_window_get_workspace (window) != old_workspace);
-  g_assert_cmpstr (get_page (window), ==, "issues");
+  g_assert_cmpstr (mi_ui_test_get_page (window), ==, "issues");
   g_assert_nonnull (mi_window_get_issue (window));
   g_assert_cmpstr (mi_issue_get_slug (mi_window_get_issue (window)), ==, slug);
   g_assert_true (mi_window_get_issue (window) != second);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (mi_issue_page_get_stack (MI_ISSUE_PAGE (mi_window_get_issue_page (window)))),
                    ==, "log");
 
-  close_window (window);
-}
-
-static GtkWidget *
-find_widget_of_type (GtkWidget *root,
-                     GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  mi_ui_test_close_window (window);
 }
 
 /* The chart of the Test cases page: exported to PNG and SVG, and a test
@@ -1451,7 +1073,7 @@ static void
 test_window_chart (void)
 {
   g_autoptr(GFile) folder = NULL;
-  MiWindow *window = open_example_copy (&folder, 1100, 760);
+  MiWindow *window = mi_ui_test_open_example_copy (&folder, 1100, 760);
   g_autoptr(GFile) png = NULL;
   g_autoptr(GFile) svg = NULL;
   g_autoptr(GFile) chart = NULL;
@@ -1460,16 +1082,15 @@ test_window_chart (void)
   g_autofree char *text = NULL;
   gsize length = 0;
 
-  show_view (window, "test-cases");
-  mi_ui_test_wait_ms (100);
+  mi_ui_test_show_view (window, "test-cases");
 
   /* The Test cases page charts one test case: the first, until another is
    * picked; the chart follows the pick. */
   {
     MiIssuePage *page = MI_ISSUE_PAGE (mi_window_get_issue_page (window));
     MiChart *picked = MI_CHART (mi_issue_page_get_chart (page));
-    GtkDropDown *picker = GTK_DROP_DOWN (find_widget_of_type (GTK_WIDGET (mi_issue_page_get_chart_box (page)),
-                                                              GTK_TYPE_DROP_DOWN));
+    GtkDropDown *picker = GTK_DROP_DOWN (mi_ui_test_find_widget (GTK_WIDGET (mi_issue_page_get_chart_box (page)),
+                                                                 GTK_TYPE_DROP_DOWN, NULL));
 
     g_assert_cmpstr (mi_chart_get_test_case_id (picked), ==, "TC-001");
     g_assert_nonnull (picker);
@@ -1495,20 +1116,20 @@ test_window_chart (void)
   g_assert_nonnull (strstr (bytes, "<svg"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-chart", "s", "TC-001"));
+  text = mi_ui_test_wait_for_issue_file (folder, "test-cases.md", "charts/tc-001.svg");
   chart = g_file_resolve_relative_path (folder, "docs/meta-issues/example-performance-saga/charts/tc-001.svg");
   g_assert_true (g_file_query_exists (chart, NULL));
-  text = read_issue_file (folder, "test-cases.md");
   g_assert_nonnull (strstr (text, "charts/tc-001.svg"));
 
-  close_window (window);
+  mi_ui_test_close_window (window);
 }
 
 /* A folder dropped on the window opens. */
 static void
 test_window_drop (void)
 {
-  g_autoptr(GFile) src = source_file ("resources", "example", NULL);
-  g_autoptr(GFile) folder = make_temp_dir ("drop");
+  g_autoptr(GFile) src = mi_ui_test_source_file ("resources", "example", NULL);
+  g_autoptr(GFile) folder = mi_ui_test_make_folder ("drop");
   GdkFileList *files = NULL;
   GSList *list = NULL;
   MiWindow *window;
@@ -1518,8 +1139,8 @@ test_window_drop (void)
   GListModel *controllers;
 
   mi_ui_test_copy_tree (src, folder);
-  window = new_window ();
-  mi_ui_test_wait_ms (50);
+  window = mi_ui_test_new_window ();
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_is_mapped, window));
 
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
@@ -1542,34 +1163,37 @@ test_window_drop (void)
   g_boxed_free (GDK_TYPE_FILE_LIST, files);
   g_assert_true (handled);
 
-  g_assert_true (mi_ui_test_wait_for (window_is_idle, window));
-  g_assert_cmpstr (get_page (window), ==, "issues");
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_window_is_idle, window));
+  g_assert_cmpstr (mi_ui_test_get_page (window), ==, "issues");
 
-  close_window (window);
+  mi_ui_test_close_window (window);
 }
 
 static void
 test_example_install (void)
 {
-  g_autoptr(GFile) expected = source_file ("resources", "example", NULL);
-  g_autoptr(GFile) dest = make_temp_dir ("install");
+  g_autoptr(GFile) expected = mi_ui_test_source_file ("resources", "example", NULL);
+  g_autoptr(GFile) dest = mi_ui_test_make_folder ("install");
   g_autoptr(GFile) readme = g_file_resolve_relative_path (dest,
                                                           "docs/meta-issues/example-performance-saga/README.md");
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (dest);
   g_autofree char *dot_git = g_build_filename (path, ".git", NULL);
   g_autofree char *content = NULL;
+  g_autoptr(GHashTable) want = mi_test_read_tree (g_file_peek_path (expected));
+  g_autoptr(GHashTable) got = NULL;
   git_repository *repo = NULL;
   git_status_list *status = NULL;
   git_object *head = NULL;
   git_status_options options = GIT_STATUS_OPTIONS_INIT;
-  guint n;
 
   g_assert_true (mi_example_install (dest, NULL, &error));
   g_assert_no_error (error);
 
-  n = assert_same_files (expected, dest);
-  g_assert_cmpuint (n, >=, 10);
+  /* Every file of the example, byte for byte (and nothing else but .git). */
+  got = mi_test_read_tree (path);
+  g_assert_cmpuint (g_hash_table_size (want), >=, 10);
+  mi_test_assert_same_tree (want, got);
   g_assert_true (g_file_test (dot_git, G_FILE_TEST_IS_DIR));
 
   /* One commit holds every file: nothing is left untracked or changed. */
@@ -1596,34 +1220,12 @@ test_example_install (void)
   g_assert_cmpstr (content, ==, "edited\n");
 }
 
-/* GTK 4.8's GtkShortcutLabel measures its "+" separators below zero in
- * Adwaita (fixed in later GTK): not ours to fail on. */
-static gboolean
-log_fatal_cb (const char     *log_domain,
-              GLogLevelFlags  log_level,
-              const char     *message,
-              gpointer        user_data)
-{
-  if (g_strcmp0 (log_domain, "Gtk") == 0 && strstr (message, "reported min width") != NULL)
-    return FALSE;
-
-  return TRUE;
-}
-
 /* The editor in the window: the Files view */
-
-
 
 static MiFilesView *
 get_files_view (MiWindow *window)
 {
   return mi_issue_page_get_files_view (MI_ISSUE_PAGE (mi_window_get_issue_page (window)));
-}
-
-static gboolean
-editor_is_loaded (gpointer data)
-{
-  return !mi_editor_get_loading (data);
 }
 
 static gboolean
@@ -1641,13 +1243,13 @@ open_from_files_view (MiWindow   *window,
   GtkListBox *list = mi_files_view_get_list (files_view);
   MiEditor *editor;
 
-  show_view (window, "files");
+  mi_ui_test_show_view (window, "files");
   for (int i = 0; ; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
 
       g_assert_nonnull (row);
-      if (find_label (GTK_WIDGET (row), name) != NULL)
+      if (mi_ui_test_find_label (GTK_WIDGET (row), name) != NULL)
         {
           g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
           break;
@@ -1657,7 +1259,7 @@ open_from_files_view (MiWindow   *window,
   editor = mi_editor_stack_get_current (mi_files_view_get_stack (files_view));
   g_assert_nonnull (editor);
   g_assert_cmpstr (mi_editor_get_title (editor), ==, name);
-  g_assert_true (mi_ui_test_wait_for (editor_is_loaded, editor));
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_editor_is_ready, editor));
   g_assert_false (mi_editor_get_read_only (editor));
 
   return editor;
@@ -1678,7 +1280,7 @@ type_over (MiEditor   *editor,
   gtk_text_buffer_delete (buffer, &match_start, &match_end);
   gtk_text_buffer_insert (buffer, &match_start, new, -1);
   gtk_text_buffer_end_user_action (buffer);
-  mi_ui_test_wait_ms (20);
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_editor_is_ready, editor));
 }
 
 static void
@@ -1702,7 +1304,7 @@ overview_shows_abandoned (gpointer data)
   ModelWait *wait = data;
 
   return mi_issue_get_status (wait->issue) == MI_STATUS_ABANDONED &&
-         has_label_with_class (wait->page, "Abandoned", "status-pill");
+         mi_ui_test_find_label_with_class (wait->page, "Abandoned", "status-pill") != NULL;
 }
 
 static gboolean
@@ -1731,11 +1333,11 @@ static void
 test_window_editor_save (void)
 {
   g_autoptr(GFile) folder = NULL;
-  MiWindow *window = open_example_copy (&folder, 1280, 800);
+  MiWindow *window = mi_ui_test_open_example_copy (&folder, 1280, 800);
   MiIssue *issue = mi_window_get_issue (window);
   ModelWait wait = { issue, mi_window_get_issue_page (window), NULL };
   MiEditorStack *stack = mi_files_view_get_stack (get_files_view (window));
-  g_autofree char *before = read_issue_file (folder, "README.md");
+  g_autofree char *before = mi_ui_test_read_issue_file (folder, "README.md");
   g_autofree char *after = NULL;
   g_autoptr(GString) expected = g_string_new (before);
   MiEditor *editor;
@@ -1749,14 +1351,14 @@ test_window_editor_save (void)
   g_assert_true (mi_editor_get_modified (editor));
   g_assert_true (mi_editor_stack_get_modified (stack));
 
-  save_screenshots (window, "files-split");
+  mi_ui_test_save_screenshots (GTK_WIDGET (window), "files-split");
 
   save_from_files_view (window, editor);
-  after = read_issue_file (folder, "README.md");
+  after = mi_ui_test_read_issue_file (folder, "README.md");
   g_assert_cmpuint (g_string_replace (expected, "**Status:** Resolved (Attempt 003)", "**Status:** Abandoned", 1), ==, 1);
   g_assert_cmpstr (after, ==, expected->str);
 
-  show_view (window, "overview");
+  mi_ui_test_show_view (window, "overview");
   g_assert_true (mi_ui_test_wait_within (overview_shows_abandoned, &wait, 3000));
   g_assert_true (mi_window_get_issue (window) == issue);
 
@@ -1766,11 +1368,11 @@ test_window_editor_save (void)
     g_autoptr(GSettings) settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
     g_autofree char *chosen = NULL;
     GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
-    g_autoptr(GPtrArray) menu_buttons = g_ptr_array_new ();
+    g_autoptr(GPtrArray) menu_buttons = NULL;
     GtkMenuButton *button = NULL;
     GMenuModel *menu;
 
-    collect_widgets (GTK_WIDGET (get_files_view (window)), GTK_TYPE_MENU_BUTTON, menu_buttons);
+    menu_buttons = mi_ui_test_collect_widgets (GTK_WIDGET (get_files_view (window)), GTK_TYPE_MENU_BUTTON, NULL);
     for (guint i = 0; i < menu_buttons->len; i++)
       if (g_strcmp0 (gtk_widget_get_tooltip_text (menu_buttons->pdata[i]), "Style Scheme") == 0)
         button = menu_buttons->pdata[i];
@@ -1781,13 +1383,14 @@ test_window_editor_save (void)
     g_assert_cmpint (g_menu_model_get_n_items (g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION)), ==,
                      g_strv_length ((char **) gtk_source_style_scheme_manager_get_scheme_ids (manager)));
     gtk_menu_button_popup (button);
-    save_popover_screenshots (gtk_menu_button_get_popover (button), "scheme-menu");
+    mi_ui_test_save_screenshots (GTK_WIDGET (gtk_menu_button_get_popover (button)), "scheme-menu");
     gtk_menu_button_popdown (button);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_files_view (window)),
                                                "settings.style-scheme", "s", "kate"));
     chosen = g_settings_get_string (settings, "style-scheme");
     g_assert_cmpstr (chosen, ==, "kate");
-    mi_ui_test_wait_ms (20);
+    g_assert_true (mi_ui_test_wait_for_scheme (editor, adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                                       ? "kate-dark" : "kate"));
     g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (mi_editor_get_buffer (editor))),
                      ==, adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "kate-dark" : "kate");
     g_settings_reset (settings, "style-scheme");
@@ -1798,7 +1401,7 @@ test_window_editor_save (void)
   {
     g_autoptr(GSettings) settings = g_settings_new (MI_SETTINGS_SCHEMA_ID);
     g_autofree char *mode = NULL;
-    MiWindow *other = new_window ();
+    MiWindow *other = mi_ui_test_new_window ();
     MiWindow *next = NULL;
 
     g_assert_cmpint (mi_editor_stack_get_mode (mi_files_view_get_stack (get_files_view (other))), ==, MI_EDITOR_MODE_SPLIT);
@@ -1808,16 +1411,16 @@ test_window_editor_save (void)
     g_assert_cmpstr (mode, ==, "source");
     g_assert_cmpint (mi_editor_stack_get_mode (mi_files_view_get_stack (get_files_view (other))), ==, MI_EDITOR_MODE_SPLIT);
 
-    next = new_window ();
+    next = mi_ui_test_new_window ();
     g_assert_cmpint (mi_editor_stack_get_mode (mi_files_view_get_stack (get_files_view (next))), ==, MI_EDITOR_MODE_SOURCE);
-    close_window (next);
-    close_window (other);
+    mi_ui_test_close_window (next);
+    mi_ui_test_close_window (other);
 
     g_settings_reset (settings, "editor-mode");
     g_assert_cmpint (mi_editor_get_mode (editor), ==, MI_EDITOR_MODE_SOURCE);
   }
 
-  close_window (window);
+  mi_ui_test_close_window (window);
 }
 
 /* A structured edit of a file with unsaved changes in the editor: apart
@@ -1829,12 +1432,14 @@ static void
 test_window_editor_structured_edit (void)
 {
   g_autoptr(GFile) folder = NULL;
-  MiWindow *window = open_example_copy (&folder, 1100, 760);
+  MiWindow *window = mi_ui_test_open_example_copy (&folder, 1100, 760);
   MiIssue *issue = mi_window_get_issue (window);
   ModelWait wait = { issue, mi_window_get_issue_page (window), "**Status:** In Progress (Attempt 003)" };
   const char *typed_old = "Multiple solution approaches were required";
   const char *typed_new = "Three solution approaches, typed in the editor, were required";
-  g_autofree char *before = read_issue_file (folder, "README.md");
+  const char *refused = "Your unsaved changes to README.md are where this edit writes: "
+                        "save or discard them first";
+  g_autofree char *before = mi_ui_test_read_issue_file (folder, "README.md");
   g_autofree char *text = NULL;
   g_autofree char *shown = NULL;
   g_autoptr(GString) expected = NULL;
@@ -1850,7 +1455,7 @@ test_window_editor_structured_edit (void)
 
   /* Apart from the typing: written, with the status only. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
-  text = read_issue_file (folder, "README.md");
+  text = mi_ui_test_wait_for_issue_file (folder, "README.md", "**Status:** In Progress (Attempt 003)");
   expected = g_string_new (before);
   g_assert_cmpuint (g_string_replace (expected, "**Status:** Resolved (Attempt 003)",
                                       "**Status:** In Progress (Attempt 003)", 1), ==, 1);
@@ -1880,16 +1485,14 @@ test_window_editor_structured_edit (void)
   /* Where the typing is: refused, nothing written, a toast says why. */
   type_over (editor, "**Status:** In Progress", "**Status:** In Review");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "resolved"));
-  mi_ui_test_wait_ms (50);
+  g_assert_nonnull (mi_ui_test_wait_for_label (GTK_WIDGET (window), refused));
   g_clear_pointer (&text, g_free);
-  text = read_issue_file (folder, "README.md");
+  text = mi_ui_test_read_issue_file (folder, "README.md");
   g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)"));
   g_assert_null (strstr (text, typed_new));
   g_assert_cmpint (mi_issue_get_status (issue), ==, MI_STATUS_IN_PROGRESS);
   g_assert_true (mi_editor_get_modified (editor));
-  g_assert_nonnull (find_label (GTK_WIDGET (window),
-                                "Your unsaved changes to README.md are where this edit writes: "
-                                "save or discard them first"));
+  g_assert_nonnull (mi_ui_test_find_label (GTK_WIDGET (window), refused));
 
   /* A save afterwards meets no conflict: the disk is what the buffer
    * carried the edit from. */
@@ -1897,44 +1500,45 @@ test_window_editor_structured_edit (void)
   save_from_files_view (window, editor);
   g_assert_false (mi_editor_get_conflict (editor));
   g_clear_pointer (&text, g_free);
-  text = read_issue_file (folder, "README.md");
+  text = mi_ui_test_read_issue_file (folder, "README.md");
   g_assert_cmpstr (text, ==, expected->str);
   g_assert_true (mi_ui_test_wait_within (readme_was_read_again, &wait, 3000));
 
-  close_window (window);
+  mi_ui_test_close_window (window);
 }
+
+/* The workspace read README.md again: the issue holds a new document for
+ * it. The test keeps a reference to the old one, so that no new one can
+ * take its address. */
+typedef struct
+{
+  MiIssue    *issue;
+  MiDocument *old;
+} ReadAgainWait;
 
 static gboolean
 readme_document_replaced (gpointer data)
 {
-  ModelWait *wait = data;
+  ReadAgainWait *wait = data;
 
-  return (gpointer) mi_issue_get_document (wait->issue, MI_ISSUE_FILE_README) != (gpointer) wait->text;
+  return mi_issue_get_document (wait->issue, MI_ISSUE_FILE_README) != wait->old;
 }
 
+/* Read again, there, and resolved as it was. */
 static gboolean
 readme_back (gpointer data)
 {
-  MiIssue *issue = data;
-  MiDocument *readme = mi_issue_get_document (issue, MI_ISSUE_FILE_README);
+  ReadAgainWait *wait = data;
+  MiDocument *readme = mi_issue_get_document (wait->issue, MI_ISSUE_FILE_README);
 
-  return mi_document_get_exists (readme) && mi_issue_get_status (issue) == MI_STATUS_RESOLVED;
+  return readme != wait->old && mi_document_get_exists (readme) &&
+         mi_issue_get_status (wait->issue) == MI_STATUS_RESOLVED;
 }
 
 static gboolean
 editor_not_saving (gpointer data)
 {
   return !mi_editor_get_saving (MI_EDITOR (data));
-}
-
-static char *
-issue_path (GFile      *folder,
-            const char *relative)
-{
-  g_autofree char *path = g_build_filename ("docs", "meta-issues", "example-performance-saga", relative, NULL);
-  g_autoptr(GFile) file = g_file_resolve_relative_path (folder, path);
-
-  return g_file_get_path (file);
 }
 
 /* A save that failed leaves the typing in the editor's document: a
@@ -1944,7 +1548,10 @@ static void
 test_window_editor_edit_after_failed_save (void)
 {
   g_autoptr(GFile) folder = NULL;
-  MiWindow *window = open_example_copy (&folder, 1100, 760);
+  MiWindow *window = mi_ui_test_open_example_copy (&folder, 1100, 760);
+  MiIssue *issue = mi_window_get_issue (window);
+  g_autoptr(MiDocument) old = g_object_ref (mi_issue_get_document (issue, MI_ISSUE_FILE_README));
+  ReadAgainWait wait = { issue, old };
   g_autofree char *readme = NULL;
   g_autofree char *aside = NULL;
   g_autofree char *shown = NULL;
@@ -1953,7 +1560,7 @@ test_window_editor_edit_after_failed_save (void)
   const char *typed_new = "Three solution approaches, typed in the editor, were required";
   MiEditor *editor;
 
-  readme = issue_path (folder, "README.md");
+  readme = mi_ui_test_issue_path (folder, "README.md");
   aside = g_strconcat (readme, ".aside", NULL);
   editor = open_from_files_view (window, "README.md");
   type_over (editor, typed_old, typed_new);
@@ -1967,11 +1574,10 @@ test_window_editor_edit_after_failed_save (void)
   g_assert_cmpint (g_rmdir (readme), ==, 0);
   g_assert_cmpint (g_rename (aside, readme), ==, 0);
   /* The workspace saw the folder come and go: let it read the file again. */
-  mi_ui_test_wait_ms (1500);
-  g_assert_true (mi_ui_test_wait_within (readme_back, mi_window_get_issue (window), 3000));
+  g_assert_true (mi_ui_test_wait_within (readme_back, &wait, 3000));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
-  text = read_issue_file (folder, "README.md");
+  text = mi_ui_test_wait_for_issue_file (folder, "README.md", "**Status:** In Progress (Attempt 003)");
   g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)"));
   g_assert_null (strstr (text, typed_new));
 
@@ -1982,7 +1588,7 @@ test_window_editor_edit_after_failed_save (void)
 
   /* No draft left for the next test's workspace. */
   mi_editor_discard_changes (editor);
-  close_window (window);
+  mi_ui_test_close_window (window);
 }
 
 /* Another program rewrites the open file with a byte order mark while the
@@ -1993,9 +1599,10 @@ static void
 test_window_editor_edit_after_external_change (void)
 {
   g_autoptr(GFile) folder = NULL;
-  MiWindow *window = open_example_copy (&folder, 1100, 760);
+  MiWindow *window = mi_ui_test_open_example_copy (&folder, 1100, 760);
   MiIssue *issue = mi_window_get_issue (window);
-  ModelWait wait = { issue, mi_window_get_issue_page (window), NULL };
+  g_autoptr(MiDocument) old = NULL;
+  ReadAgainWait wait = { issue, NULL };
   g_autofree char *readme = NULL;
   g_autofree char *original = NULL;
   g_autofree char *with_bom = NULL;
@@ -2004,21 +1611,22 @@ test_window_editor_edit_after_external_change (void)
   g_autofree char *text = NULL;
   MiEditor *editor;
 
-  readme = issue_path (folder, "README.md");
-  original = read_issue_file (folder, "README.md");
+  readme = mi_ui_test_issue_path (folder, "README.md");
+  original = mi_ui_test_read_issue_file (folder, "README.md");
   editor = open_from_files_view (window, "README.md");
   type_over (editor, "Multiple solution approaches", "Several solution approaches");
   typed = dup_buffer_text (editor);
 
   with_bom = g_strconcat ("\xEF\xBB\xBF", original, NULL);
-  wait.text = (const char *) mi_issue_get_document (issue, MI_ISSUE_FILE_README);
+  old = g_object_ref (mi_issue_get_document (issue, MI_ISSUE_FILE_README));
+  wait.old = old;
   g_assert_true (g_file_set_contents (readme, with_bom, -1, NULL));
   /* Read again by the workspace (a new document), not by asking the old
    * one for its text (that would find it changed, and refuse edits). */
   g_assert_true (mi_ui_test_wait_within (readme_document_replaced, &wait, 3000));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
-  text = read_issue_file (folder, "README.md");
+  text = mi_ui_test_wait_for_issue_file (folder, "README.md", "**Status:** In Progress (Attempt 003)");
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
   g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)"));
 
@@ -2031,33 +1639,27 @@ test_window_editor_edit_after_external_change (void)
   g_assert_true (mi_ui_test_wait_for (editor_not_saving, editor));
   g_assert_true (mi_editor_get_conflict (editor));
   g_clear_pointer (&text, g_free);
-  text = read_issue_file (folder, "README.md");
+  text = mi_ui_test_read_issue_file (folder, "README.md");
   g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)"));
 
   /* No draft left for the next test's workspace. */
   mi_editor_discard_changes (editor);
-  close_window (window);
+  mi_ui_test_close_window (window);
 }
 
-static GtkWidget *
-find_button_with_tooltip (GtkWidget  *root,
-                          const char *tooltip)
+static gboolean
+approach_button_is_shown (gpointer data)
 {
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *button = mi_ui_test_find_button_with_tooltip (data, "Open the Solution Approach");
 
-  collect_widgets (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), tooltip) == 0)
-      return buttons->pdata[i];
-
-  return NULL;
+  return button != NULL && gtk_widget_get_mapped (button);
 }
 
 /* The Attempts view's buttons open the attempt's files in the editor. */
 static void
 test_window_editor_attempt_file (void)
 {
-  MiWindow *window = open_example_copy (NULL, 1100, 760);
+  MiWindow *window = mi_ui_test_open_example_copy (NULL, 1100, 760);
   MiIssuePage *page = MI_ISSUE_PAGE (mi_window_get_issue_page (window));
   MiEditorStack *stack = mi_files_view_get_stack (get_files_view (window));
   g_autofree char *uri = NULL;
@@ -2065,12 +1667,12 @@ test_window_editor_attempt_file (void)
   GtkWidget *button;
   MiEditor *editor;
 
-  show_view (window, "attempts");
-  mi_ui_test_wait_ms (50);
+  mi_ui_test_show_view (window, "attempts");
+  g_assert_true (mi_ui_test_wait_for (approach_button_is_shown, mi_issue_page_get_attempts_view (page)));
   attempt = mi_issue_find_attempt (mi_window_get_issue (window), mi_issue_page_get_selected_attempt (page));
   g_assert_nonnull (attempt);
 
-  button = find_button_with_tooltip (GTK_WIDGET (mi_issue_page_get_attempts_view (page)), "Open the Solution Approach");
+  button = mi_ui_test_find_button_with_tooltip (GTK_WIDGET (mi_issue_page_get_attempts_view (page)), "Open the Solution Approach");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
@@ -2079,12 +1681,12 @@ test_window_editor_attempt_file (void)
   g_assert_cmpuint (mi_editor_stack_get_n_editors (stack), ==, 1);
   editor = mi_editor_stack_get_current (stack);
   g_assert_true (g_file_equal (mi_editor_get_file (editor), mi_attempt_get_approach_file (attempt)));
-  g_assert_true (mi_ui_test_wait_for (editor_is_loaded, editor));
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_editor_is_ready, editor));
   g_assert_cmpstr (mi_editor_get_title (editor), ==, "solution-approach.md");
 
   /* The results file: a second tab; the first again: the same tab. */
-  show_view (window, "attempts");
-  button = find_button_with_tooltip (GTK_WIDGET (mi_issue_page_get_attempts_view (page)), "Open the Attempt Results");
+  mi_ui_test_show_view (window, "attempts");
+  button = mi_ui_test_find_button_with_tooltip (GTK_WIDGET (mi_issue_page_get_attempts_view (page)), "Open the Attempt Results");
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpuint (mi_editor_stack_get_n_editors (stack), ==, 2);
   g_assert_true (g_file_equal (mi_editor_get_file (mi_editor_stack_get_current (stack)),
@@ -2094,53 +1696,22 @@ test_window_editor_attempt_file (void)
   g_assert_cmpuint (mi_editor_stack_get_n_editors (stack), ==, 2);
   g_assert_true (mi_editor_stack_get_current (stack) == editor);
 
-  close_window (window);
-}
-
-static AdwMessageDialog *
-find_save_question (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_has_css_class (GTK_WIDGET (toplevel), "mi-save-question"))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
+  mi_ui_test_close_window (window);
 }
 
 static gboolean
 save_question_shown (gpointer data)
 {
-  return find_save_question () != NULL;
+  return mi_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "mi-save-question") != NULL;
 }
 
+/* Whether the drafts folder holds @data (a guint) drafts. */
 static gboolean
-is_toplevel (GtkWindow *window)
+n_drafts_is (gpointer data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
+  g_autoptr(GPtrArray) drafts = mi_drafts_list (mi_drafts_get_default (), NULL);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (toplevel == G_OBJECT (window))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-window_is_gone (gpointer data)
-{
-  return !is_toplevel (data);
+  return drafts != NULL && drafts->len == GPOINTER_TO_UINT (data);
 }
 
 static void
@@ -2149,10 +1720,10 @@ answer_save_question (const char *response)
   AdwMessageDialog *dialog;
 
   g_assert_true (mi_ui_test_wait_for (save_question_shown, NULL));
-  dialog = find_save_question ();
+  dialog = ADW_MESSAGE_DIALOG (mi_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "mi-save-question"));
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  mi_ui_test_wait_ms (50);
+  mi_ui_test_flush ();
 }
 
 /* Closing the window, or opening another workspace, with unsaved text
@@ -2161,10 +1732,10 @@ static void
 test_window_editor_close (void)
 {
   g_autoptr(GFile) folder = NULL;
-  g_autoptr(GFile) other = make_temp_dir ("other");
-  MiWindow *window = open_example_copy (&folder, 1100, 760);
+  g_autoptr(GFile) other = mi_ui_test_make_folder ("other");
+  MiWindow *window = mi_ui_test_open_example_copy (&folder, 1100, 760);
   MiWorkspace *workspace = mi_window_get_workspace (window);
-  g_autofree char *before = read_issue_file (folder, "README.md");
+  g_autofree char *before = mi_ui_test_read_issue_file (folder, "README.md");
   g_autofree char *text = NULL;
   MiEditor *editor;
 
@@ -2176,34 +1747,35 @@ test_window_editor_close (void)
   answer_save_question ("cancel");
   g_assert_true (mi_window_get_workspace (window) == workspace);
   g_assert_false (mi_window_get_busy (window));
-  g_assert_cmpstr (get_page (window), ==, "issues");
+  g_assert_cmpstr (mi_ui_test_get_page (window), ==, "issues");
   g_assert_true (mi_editor_get_modified (editor));
 
   /* Close: asks; Cancel keeps the window and the text. */
   g_object_ref (window);
   gtk_window_close (GTK_WINDOW (window));
   answer_save_question ("cancel");
-  g_assert_true (is_toplevel (GTK_WINDOW (window)));
+  g_assert_true (mi_ui_test_is_toplevel (GTK_WINDOW (window)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (mi_editor_get_modified (editor));
 
   /* Close again: Discard closes, the file keeps its bytes. */
   gtk_window_close (GTK_WINDOW (window));
   answer_save_question ("discard");
-  g_assert_true (mi_ui_test_wait_for (window_is_gone, window));
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_is_gone, window));
   g_object_unref (window);
 
-  text = read_issue_file (folder, "README.md");
+  text = mi_ui_test_read_issue_file (folder, "README.md");
   g_assert_cmpstr (text, ==, before);
-  mi_ui_test_wait_ms (50);
+  /* Nor is a draft of the text left. */
+  g_assert_true (mi_ui_test_wait_for (n_drafts_is, GUINT_TO_POINTER (0)));
 }
 
 /* Unsaved text of a crashed session opens at startup, and a toast says so. */
 static void
 test_window_editor_drafts (void)
 {
-  g_autoptr(GFile) src = source_file ("resources", "example", NULL);
-  g_autoptr(GFile) folder = make_temp_dir ("drafts");
+  g_autoptr(GFile) src = mi_ui_test_source_file ("resources", "example", NULL);
+  g_autoptr(GFile) folder = mi_ui_test_make_folder ("drafts");
   g_autoptr(GFile) readme = NULL;
   g_autoptr(GFile) other = NULL;
   g_autoptr(GFile) elsewhere = NULL;
@@ -2219,21 +1791,21 @@ test_window_editor_drafts (void)
   g_assert_true (mi_drafts_save (mi_drafts_get_default (), readme, draft, strlen (draft), &error));
   g_assert_no_error (error);
   /* A draft of a file of another workspace: it waits for that one. */
-  other = make_temp_dir ("elsewhere");
+  other = mi_ui_test_make_folder ("elsewhere");
   elsewhere = g_file_resolve_relative_path (other, "notes.md");
   g_assert_true (g_file_replace_contents (elsewhere, "# Notes\n", 8, NULL, FALSE, 0, NULL, NULL, &error));
   g_assert_true (mi_drafts_save (mi_drafts_get_default (), elsewhere, draft, strlen (draft), &error));
   g_assert_no_error (error);
 
-  window = new_window ();
+  window = mi_ui_test_new_window ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  open_and_wait (window, folder);
+  mi_ui_test_open_and_wait (window, folder);
 
   stack = mi_files_view_get_stack (get_files_view (window));
   g_assert_cmpuint (mi_editor_stack_get_n_editors (stack), ==, 1);
   editor = mi_editor_stack_get_editor (stack, 0);
   g_assert_true (g_file_equal (mi_editor_get_file (editor), readme));
-  g_assert_true (mi_ui_test_wait_for (editor_is_loaded, editor));
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_editor_is_ready, editor));
   g_assert_true (mi_editor_get_draft_restored (editor));
   g_assert_true (mi_editor_get_modified (editor));
   {
@@ -2241,7 +1813,7 @@ test_window_editor_drafts (void)
 
     g_assert_cmpstr (shown, ==, draft);
   }
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Unsaved changes to 1 file were restored"));
+  g_assert_nonnull (mi_ui_test_find_label (GTK_WIDGET (window), "Unsaved changes to 1 file were restored"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (mi_issue_page_get_stack (MI_ISSUE_PAGE (mi_window_get_issue_page (window)))),
                    ==, "files");
 
@@ -2262,7 +1834,7 @@ test_window_editor_drafts (void)
 
   /* Discarded: the draft goes; the other workspace's stays. */
   mi_editor_discard_changes (editor);
-  mi_ui_test_wait_ms (100);
+  g_assert_true (mi_ui_test_wait_for (n_drafts_is, GUINT_TO_POINTER (1)));
   left = mi_drafts_list (mi_drafts_get_default (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (left->len, ==, 1);
@@ -2270,34 +1842,14 @@ test_window_editor_drafts (void)
   g_assert_true (mi_drafts_remove (mi_drafts_get_default (), elsewhere, &error));
   g_assert_no_error (error);
 
-  close_window (window);
+  mi_ui_test_close_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
-  g_autoptr(GFile) root = NULL;
-  int ret;
-
-  /* Before anything asks GLib for the user's folders. */
-  tmp_root = g_dir_make_tmp ("mi-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = g_build_filename (tmp_root, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
-
-  app = mi_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  mi_ui_test_init (&argc, &argv, "test-window");
 
   g_test_add_func ("/window/no-workspace", test_window_no_workspace);
   g_test_add_func ("/window/example", test_window_example);
@@ -2322,14 +1874,5 @@ main (int   argc,
   g_test_add_func ("/window/editor-drafts", test_window_editor_drafts);
   g_test_add_func ("/example/install", test_example_install);
 
-  ret = g_test_run ();
-
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-
-  root = g_file_new_for_path (tmp_root);
-  mi_ui_test_remove_tree (root);
-  g_free (tmp_root);
-
-  return ret;
+  return mi_ui_test_run ();
 }
