@@ -215,7 +215,9 @@ read_tree_into (GHashTable *table,
         continue;
       if (g_file_test (child, G_FILE_TEST_IS_DIR))
         {
-          g_hash_table_insert (table, g_strconcat (rel, G_DIR_SEPARATOR_S, NULL), g_bytes_new (NULL, 0));
+          char *key = g_strconcat (rel, G_DIR_SEPARATOR_S, NULL);
+
+          g_hash_table_insert (table, key, g_bytes_new (NULL, 0));
           read_tree_into (table, root, rel);
         }
       else

@@ -58,17 +58,18 @@ static const char *base_log =
   "**Date:** 2024-09-01\n"
   "**Result:** ❌ Failed\n";
 
-static const char *base_tests =
-  "# Test Cases\n"
-  "\n"
-  "## Success Criteria\n"
-  "\n"
-  "- Response time: < 1,000ms\n"
-  "\n"
-  "## TC-001: Response time\n"
-  "\n"
-  "**Results:**\n"
-  "- Attempt 001: 5,100ms (FAIL)\n";
+/* A macro: the merged file is expected as it, and two lines more. */
+#define BASE_TESTS \
+  "# Test Cases\n" \
+  "\n" \
+  "## Success Criteria\n" \
+  "\n" \
+  "- Response time: < 1,000ms\n" \
+  "\n" \
+  "## TC-001: Response time\n" \
+  "\n" \
+  "**Results:**\n" \
+  "- Attempt 001: 5,100ms (FAIL)\n"
 
 static void
 add_attempt (const char *dir,
@@ -139,7 +140,7 @@ test_renumber_after_merge (void)
   mi_test_write_text (alice, ".gitattributes", "*.md merge=union\n");
   mi_test_write_text (alice, ISSUE "README.md", base_readme);
   mi_test_write_text (alice, ISSUE "implementation-log.md", base_log);
-  mi_test_write_text (alice, ISSUE "test-cases.md", base_tests);
+  mi_test_write_text (alice, ISSUE "test-cases.md", BASE_TESTS);
   mi_test_write_text (alice, ISSUE "attempts/001-baseline/solution-approach.md", "# Attempt 001: Baseline\n");
   mi_test_write_text (alice, ISSUE "attempts/001-baseline/attempt-results.md", "# Attempt 001 Results\n");
   mi_test_git (alice, "add", "-A", NULL);
@@ -220,16 +221,7 @@ test_renumber_after_merge (void)
                "**Date:** 2024-10-01\n"
                "**Result:** 🔄 In Progress\n");
   assert_file (bob, ISSUE "test-cases.md",
-               "# Test Cases\n"
-               "\n"
-               "## Success Criteria\n"
-               "\n"
-               "- Response time: < 1,000ms\n"
-               "\n"
-               "## TC-001: Response time\n"
-               "\n"
-               "**Results:**\n"
-               "- Attempt 001: 5,100ms (FAIL)\n"
+               BASE_TESTS
                "- Attempt 003: 450ms (PASS)\n"
                "- Attempt 002: 380ms (PASS)\n");
   {

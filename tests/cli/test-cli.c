@@ -103,6 +103,30 @@ assert_error_output (Run *run)
   g_assert_true (g_str_has_prefix (run->err, "meta-issues-cli: "));
 }
 
+/* Runs each of @cases (arguments) in @ws: each exits with @status, says
+ * why on stderr and nothing on stdout, and leaves the files as they were. */
+static void
+assert_refused (Workspace   *ws,
+                const char *(*cases)[8],
+                guint        n_cases,
+                int          status)
+{
+  g_autoptr(GHashTable) before = mi_test_read_tree (ws->root);
+  g_autoptr(GHashTable) after = NULL;
+
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli_argv (&run, ws->root, cases[i]);
+      g_assert_cmpint (run.status, ==, status);
+      assert_error_output (&run);
+    }
+
+  after = mi_test_read_tree (ws->root);
+  mi_test_assert_same_tree (before, after);
+}
+
 /* Fixtures */
 
 static void
@@ -220,8 +244,6 @@ static void
 test_usage_errors (Workspace     *ws,
                    gconstpointer  data)
 {
-  g_autoptr(GHashTable) before = mi_test_read_tree (ws->root);
-  g_autoptr(GHashTable) after = NULL;
   const char *cases[][8] = {
     { NULL },
     { "frobnicate", NULL },
@@ -247,25 +269,13 @@ test_usage_errors (Workspace     *ws,
     { "check", EXAMPLE_SLUG, "extra", NULL },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_auto(Run) run = { 0 };
-
-      run_cli_argv (&run, ws->root, cases[i]);
-      g_assert_cmpint (run.status, ==, 2);
-      assert_error_output (&run);
-    }
-
-  after = mi_test_read_tree (ws->root);
-  mi_test_assert_same_tree (before, after);
+  assert_refused (ws, cases, G_N_ELEMENTS (cases), 2);
 }
 
 static void
 test_failures (Workspace     *ws,
                gconstpointer  data)
 {
-  g_autoptr(GHashTable) before = mi_test_read_tree (ws->root);
-  g_autoptr(GHashTable) after = NULL;
   g_autofree char *missing = g_build_filename (ws->tmp, "no-such-folder", NULL);
   const char *cases[][8] = {
     { "show", "no-such-issue", NULL },
@@ -281,17 +291,7 @@ test_failures (Workspace     *ws,
     { "-C", missing, "list", NULL },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_auto(Run) run = { 0 };
-
-      run_cli_argv (&run, ws->root, cases[i]);
-      g_assert_cmpint (run.status, ==, 1);
-      assert_error_output (&run);
-    }
-
-  after = mi_test_read_tree (ws->root);
-  mi_test_assert_same_tree (before, after);
+  assert_refused (ws, cases, G_N_ELEMENTS (cases), 1);
 }
 
 static void

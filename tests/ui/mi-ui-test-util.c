@@ -185,15 +185,17 @@ mi_ui_test_make_several (const char *name,
 
   for (guint i = 0; i < mi_ui_test_n_fixtures; i++)
     {
-      g_autoptr(GFile) src = mi_ui_test_source_file ("tests", "fixtures", mi_ui_test_fixtures[i].fixture,
-                                                     "docs", "meta-issues", NULL);
+      const char *fixture = mi_ui_test_fixtures[i].fixture;
+      g_autoptr(GFile) src = mi_ui_test_source_file ("tests", "fixtures", fixture, "docs", "meta-issues",
+                                                     NULL);
 
       mi_ui_test_copy_tree (src, issues);
     }
 
   if (with_example)
     {
-      g_autoptr(GFile) src = mi_ui_test_source_file ("resources", "example", "docs", "meta-issues", NULL);
+      g_autoptr(GFile) src = mi_ui_test_source_file ("resources", "example", "docs", "meta-issues",
+                                                     NULL);
 
       mi_ui_test_copy_tree (src, issues);
     }
@@ -703,7 +705,9 @@ mi_ui_test_close_window (MiWindow *window)
 GtkStack *
 mi_ui_test_get_main_stack (MiWindow *window)
 {
-  g_autoptr(GPtrArray) stacks = mi_ui_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_STACK, NULL);
+  g_autoptr(GPtrArray) stacks = NULL;
+
+  stacks = mi_ui_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_STACK, NULL);
 
   for (guint i = 0; i < stacks->len; i++)
     if (gtk_stack_get_child_by_name (stacks->pdata[i], "issues") != NULL)
@@ -722,8 +726,9 @@ mi_ui_test_get_page (MiWindow *window)
 GtkListView *
 mi_ui_test_get_list_view (MiWindow *window)
 {
-  GtkWidget *list_view = mi_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "issue-list");
+  GtkWidget *list_view;
 
+  list_view = mi_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "issue-list");
   g_assert_nonnull (list_view);
 
   return GTK_LIST_VIEW (list_view);
@@ -733,8 +738,8 @@ mi_ui_test_get_list_view (MiWindow *window)
 static GPtrArray *
 get_rows (MiWindow *window)
 {
-  g_autoptr(GPtrArray) all = mi_ui_test_collect_widgets (GTK_WIDGET (mi_ui_test_get_list_view (window)),
-                                                         MI_TYPE_ISSUE_ROW, NULL);
+  GtkWidget *list_view = GTK_WIDGET (mi_ui_test_get_list_view (window));
+  g_autoptr(GPtrArray) all = mi_ui_test_collect_widgets (list_view, MI_TYPE_ISSUE_ROW, NULL);
   GPtrArray *rows = g_ptr_array_new ();
 
   for (guint i = 0; i < all->len; i++)
@@ -820,7 +825,8 @@ mi_ui_test_show_view (MiWindow   *window,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", view));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, view);
-  g_assert_true (mi_ui_test_wait_for (mi_ui_test_is_mapped, adw_view_stack_get_visible_child (stack)));
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_is_mapped,
+                                      adw_view_stack_get_visible_child (stack)));
 }
 
 /* The path of @relative in the example's meta-issue below @folder. */
@@ -828,8 +834,8 @@ char *
 mi_ui_test_issue_path (GFile      *folder,
                        const char *relative)
 {
-  return g_build_filename (g_file_peek_path (folder), "docs", "meta-issues", "example-performance-saga",
-                           relative, NULL);
+  return g_build_filename (g_file_peek_path (folder), "docs", "meta-issues",
+                           "example-performance-saga", relative, NULL);
 }
 
 /* mi_ui_test_wait_for_file() for @relative in the example's meta-issue
@@ -842,6 +848,19 @@ mi_ui_test_wait_for_issue_file (GFile      *folder,
   g_autofree char *path = mi_ui_test_issue_path (folder, relative);
 
   return mi_ui_test_wait_for_file (path, needle);
+}
+
+/* Asserts that @relative in the example's meta-issue below @folder holds
+ * @needle (an edit written), waiting for it up to 15 s. */
+void
+mi_ui_test_assert_issue_file (GFile      *folder,
+                              const char *relative,
+                              const char *needle)
+{
+  g_autofree char *text = mi_ui_test_wait_for_issue_file (folder, relative, needle);
+
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, needle));
 }
 
 /* The bytes of @relative in the example's meta-issue below @folder. */

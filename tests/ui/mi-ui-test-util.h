@@ -121,5 +121,8 @@ char          *mi_ui_test_read_issue_file           (GFile               *folder
 char          *mi_ui_test_wait_for_issue_file       (GFile               *folder,
                                                      const char          *relative,
                                                      const char          *needle);
+void           mi_ui_test_assert_issue_file         (GFile               *folder,
+                                                     const char          *relative,
+                                                     const char          *needle);
 
 G_END_DECLS

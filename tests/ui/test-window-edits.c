@@ -92,7 +92,6 @@ test_window_edits (void)
   MiIssuePage *page = MI_ISSUE_PAGE (mi_window_get_issue_page (window));
   MiIssue *issue = mi_window_get_issue (window);
   AdwMessageDialog *dialog;
-  g_autofree char *text = NULL;
 
   /* Ctrl+Shift+T: the Overview, its status menu open. */
   adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (page), "log");
@@ -109,9 +108,7 @@ test_window_edits (void)
 
   /* Set the status: the README's Status line. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-progress"));
-  text = mi_ui_test_wait_for_issue_file (folder, "README.md", "**Status:** In Progress (Attempt 003)");
-  g_assert_nonnull (strstr (text, "**Status:** In Progress (Attempt 003)"));
-  g_clear_pointer (&text, g_free);
+  mi_ui_test_assert_issue_file (folder, "README.md", "**Status:** In Progress (Attempt 003)");
   g_assert_cmpint (mi_issue_get_status (issue), ==, MI_STATUS_IN_PROGRESS);
 
   /* New attempt. */
@@ -120,11 +117,8 @@ test_window_edits (void)
   mi_dialog_set_text (dialog, "title", "Async Batching");
   mi_dialog_set_text (dialog, "hypothesis", "Batching writes halves the latency");
   respond (dialog, "create");
-  text = mi_ui_test_wait_for_issue_file (folder, "attempts/004-async-batching/solution-approach.md",
-                                         "Batching writes halves the latency");
-  g_assert_nonnull (text);
-  g_assert_nonnull (strstr (text, "Batching writes halves the latency"));
-  g_clear_pointer (&text, g_free);
+  mi_ui_test_assert_issue_file (folder, "attempts/004-async-batching/solution-approach.md",
+                                "Batching writes halves the latency");
   g_assert_cmpuint (g_list_model_get_n_items (mi_issue_get_attempts (issue)), ==, 4);
   g_assert_cmpuint (mi_issue_page_get_selected_attempt (page), ==, 4);
   {
@@ -139,9 +133,7 @@ test_window_edits (void)
   mi_dialog_set_selected (dialog, "test-case", 0);
   mi_dialog_set_text (dialog, "value", "900ms");
   respond (dialog, "record");
-  text = mi_ui_test_wait_for_issue_file (folder, "test-cases.md", "- Attempt 004: 900ms (PASS)");
-  g_assert_nonnull (strstr (text, "- Attempt 004: 900ms (PASS)"));
-  g_clear_pointer (&text, g_free);
+  mi_ui_test_assert_issue_file (folder, "test-cases.md", "- Attempt 004: 900ms (PASS)");
   g_assert_nonnull (mi_ui_test_wait_for_label_with_class (GTK_WIDGET (page), "900ms", "verdict-pass"));
 
   /* A hypothesis version. */
@@ -149,9 +141,7 @@ test_window_edits (void)
   mi_dialog_set_text (dialog, "title", "Write Amplification");
   mi_dialog_set_text (dialog, "theory", "Each request writes three times");
   respond (dialog, "add");
-  text = mi_ui_test_wait_for_issue_file (folder, "description.md", "Write Amplification");
-  g_assert_nonnull (strstr (text, "Write Amplification"));
-  g_clear_pointer (&text, g_free);
+  mi_ui_test_assert_issue_file (folder, "description.md", "Write Amplification");
   {
     g_autoptr(MiHypothesis) first = g_list_model_get_item (mi_issue_page_get_timeline (page), 0);
 
@@ -162,9 +152,7 @@ test_window_edits (void)
   dialog = activate_for_dialog (window, "win.add-log-entry");
   mi_dialog_set_text (dialog, "text", "Batching deployed to staging, see [the `description`](description.md)");
   respond (dialog, "add");
-  text = mi_ui_test_wait_for_issue_file (folder, "implementation-log.md", "Batching deployed to staging");
-  g_assert_nonnull (strstr (text, "Batching deployed to staging"));
-  g_clear_pointer (&text, g_free);
+  mi_ui_test_assert_issue_file (folder, "implementation-log.md", "Batching deployed to staging");
   {
     g_autoptr(MiLogEntry) first = g_list_model_get_item (mi_issue_page_get_log (page), 0);
 
@@ -202,9 +190,7 @@ test_window_edits (void)
 
   /* The lesson, once resolved. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "resolved"));
-  text = mi_ui_test_wait_for_issue_file (folder, "README.md", "**Status:** Resolved");
-  g_assert_nonnull (strstr (text, "**Status:** Resolved"));
-  g_clear_pointer (&text, g_free);
+  mi_ui_test_assert_issue_file (folder, "README.md", "**Status:** Resolved");
   dialog = activate_for_dialog (window, "win.extract-lesson");
   g_assert_cmpstr (mi_dialog_get_text (dialog, "category"), ==, "general");
   g_assert_cmpstr (mi_dialog_get_text (dialog, "name"), ==, "PerformanceOptimizationSaga");
