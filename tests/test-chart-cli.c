@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include <gio/gio.h>
 
@@ -23,8 +22,6 @@ run_cli (const char  *first,
          ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   const char *cli = g_getenv ("MI_CLI");
   va_list args;
@@ -40,13 +37,12 @@ run_cli (const char  *first,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, environment, G_SPAWN_DEFAULT, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (err != NULL && err[0] != '\0')
+  status = mi_test_spawnv (NULL, (const char * const *) argv->pdata,
+                           (const char * const *) environment, NULL, &err);
+  if (err[0] != '\0')
     g_test_message ("stderr: %s", err);
 
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  return status;
 }
 
 static char *

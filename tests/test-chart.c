@@ -67,16 +67,10 @@ fixture_open_text (Fixture    *fixture,
                    const char *readme,
                    const char *test_cases)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *root = g_dir_make_tmp ("mi-chart-XXXXXX", &error);
-  g_autofree char *folder = g_build_filename (root, "docs", "meta-issues", "edge", NULL);
-  g_autofree char *readme_path = g_build_filename (folder, "README.md", NULL);
-  g_autofree char *cases_path = g_build_filename (folder, "test-cases.md", NULL);
+  g_autofree char *root = mi_test_make_tmp (NULL, "mi-chart");
 
-  g_assert_no_error (error);
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
-  g_assert_true (g_file_set_contents (readme_path, readme, -1, NULL));
-  g_assert_true (g_file_set_contents (cases_path, test_cases, -1, NULL));
+  mi_test_write_text (root, "docs/meta-issues/edge/README.md", readme);
+  mi_test_write_text (root, "docs/meta-issues/edge/test-cases.md", test_cases);
 
   fixture_open (fixture, root, "edge");
 }

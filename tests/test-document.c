@@ -32,10 +32,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("mi-test-document-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = mi_test_make_tmp (NULL, "mi-test-document");
   fixture->path = g_build_filename (fixture->dir, "README.md", NULL);
 }
 
@@ -47,17 +44,6 @@ fixture_tear_down (Fixture       *fixture,
   mi_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static void
-write_file (const char *path,
-            const char *data,
-            gssize      len)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, len, &error);
-  g_assert_no_error (error);
 }
 
 static void
@@ -77,29 +63,6 @@ assert_file_text (const char *path,
                   const char *text)
 {
   assert_file_bytes (path, text, strlen (text));
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, sorted, joined by spaces. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
 }
 
 static MiDocument *
@@ -123,14 +86,6 @@ document_for_text (const char *text,
   return mi_document_new_for_text (file, text, len);
 }
 
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
 /* ---------------------------------------------------------------------- */
 
 static void
@@ -142,7 +97,7 @@ test_load_existing (Fixture       *fixture,
   g_autoptr(GFile) file = NULL;
   gsize len = 0;
 
-  write_file (fixture->path, text, -1);
+  mi_test_write_file (fixture->path, text, -1);
   doc = load_document (fixture->path);
 
   g_assert_true (mi_document_get_exists (doc));
@@ -163,7 +118,7 @@ test_load_empty_file (Fixture       *fixture,
   g_autoptr(MiDocument) doc = NULL;
   gsize len = 1;
 
-  write_file (fixture->path, "", 0);
+  mi_test_write_file (fixture->path, "", 0);
   doc = load_document (fixture->path);
 
   /* An empty file is there: it exists, with no text. */
@@ -296,9 +251,9 @@ test_replace (Fixture       *fixture,
   const char *text;
   gsize len;
 
-  write_file (fixture->path, "# T\n\n**Status:** Open\n", -1);
+  mi_test_write_file (fixture->path, "# T\n\n**Status:** Open\n", -1);
   doc = load_document (fixture->path);
-  g_signal_connect (doc, "notify::modified", G_CALLBACK (count_notify_cb), &notified);
+  g_signal_connect (doc, "notify::modified", G_CALLBACK (mi_test_count_notify_cb), &notified);
 
   g_assert_cmpuint (mi_document_get_n_lines (doc), ==, 3);
   mi_document_replace (doc, 17, 4, "Resolved (Attempt 003)");
@@ -350,7 +305,7 @@ test_save_exact_bytes (Fixture       *fixture,
   g_autofree char *names = NULL;
   GStatBuf before, after;
 
-  write_file (fixture->path, text, sizeof text - 1);
+  mi_test_write_file (fixture->path, text, sizeof text - 1);
   g_assert_cmpint (g_chmod (fixture->path, 0640), ==, 0);
   g_assert_cmpint (g_stat (fixture->path, &before), ==, 0);
 
@@ -365,7 +320,7 @@ test_save_exact_bytes (Fixture       *fixture,
                      sizeof text - 1 + 4);
 
   /* Atomic: written next to it, then renamed over it, nothing left behind. */
-  names = list_dir (fixture->dir);
+  names = mi_test_list_dir (fixture->dir);
   g_assert_cmpstr (names, ==, "README.md");
   g_assert_cmpint (g_stat (fixture->path, &after), ==, 0);
   g_assert_cmpuint (after.st_ino, !=, before.st_ino);
@@ -390,7 +345,7 @@ test_save_keeps_mode (Fixture       *fixture,
       mode_t old_umask;
       gboolean saved;
 
-      write_file (fixture->path, "a\n", -1);
+      mi_test_write_file (fixture->path, "a\n", -1);
       g_assert_cmpint (g_chmod (fixture->path, modes[i]), ==, 0);
       doc = load_document (fixture->path);
       mi_document_replace (doc, 0, 1, "b");
@@ -416,7 +371,7 @@ test_save_no_edit (Fixture       *fixture,
   g_autoptr(MiDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
 
-  write_file (fixture->path, text, sizeof text - 1);
+  mi_test_write_file (fixture->path, text, sizeof text - 1);
   doc = load_document (fixture->path);
   g_assert_true (mi_document_save (doc, NULL, &error));
   g_assert_no_error (error);
@@ -448,13 +403,13 @@ assert_refused (MiDocument *doc,
   if (disk_text != NULL)
     {
       assert_file_text (path, disk_text);
-      names = list_dir (dir);
+      names = mi_test_list_dir (dir);
       g_assert_cmpstr (names, ==, "README.md");
     }
   else
     {
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-      names = list_dir (dir);
+      names = mi_test_list_dir (dir);
       g_assert_cmpstr (names, ==, "");
     }
 }
@@ -466,12 +421,12 @@ test_changed_on_disk (Fixture       *fixture,
   g_autoptr(MiDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
 
-  write_file (fixture->path, "# T\n\n**Status:** Open\n", -1);
+  mi_test_write_file (fixture->path, "# T\n\n**Status:** Open\n", -1);
   doc = load_document (fixture->path);
   mi_document_replace (doc, 17, 4, "Resolved");
 
   /* Another program rewrites the file. */
-  write_file (fixture->path, "# T\n\n**Status:** In Progress\n", -1);
+  mi_test_write_file (fixture->path, "# T\n\n**Status:** In Progress\n", -1);
 
   assert_refused (doc, fixture->path, "# T\n\n**Status:** In Progress\n");
 
@@ -497,10 +452,10 @@ test_changed_same_length (Fixture       *fixture,
   g_autoptr(MiDocument) doc = NULL;
 
   /* Same size, same second: only the bytes tell. */
-  write_file (fixture->path, "status: aaaa\n", -1);
+  mi_test_write_file (fixture->path, "status: aaaa\n", -1);
   doc = load_document (fixture->path);
   mi_document_replace (doc, 8, 4, "cccc");
-  write_file (fixture->path, "status: bbbb\n", -1);
+  mi_test_write_file (fixture->path, "status: bbbb\n", -1);
 
   assert_refused (doc, fixture->path, "status: bbbb\n");
 }
@@ -511,7 +466,7 @@ test_deleted_meanwhile (Fixture       *fixture,
 {
   g_autoptr(MiDocument) doc = NULL;
 
-  write_file (fixture->path, "# T\n", -1);
+  mi_test_write_file (fixture->path, "# T\n", -1);
   doc = load_document (fixture->path);
   mi_document_replace (doc, 2, 1, "U");
   g_assert_cmpint (g_remove (fixture->path), ==, 0);
@@ -529,7 +484,7 @@ test_created_meanwhile (Fixture       *fixture,
   g_assert_false (mi_document_get_exists (doc));
   g_assert_true (mi_document_get_modified (doc));
 
-  write_file (fixture->path, "# Theirs\n", -1);
+  mi_test_write_file (fixture->path, "# Theirs\n", -1);
   assert_refused (doc, fixture->path, "# Theirs\n");
 }
 
@@ -541,7 +496,7 @@ test_created_meanwhile_after_load (Fixture       *fixture,
   g_autoptr(MiDocument) doc = load_document (fixture->path);
 
   mi_document_replace (doc, 0, 0, "# Mine\n");
-  write_file (fixture->path, "# Theirs\n", -1);
+  mi_test_write_file (fixture->path, "# Theirs\n", -1);
   assert_refused (doc, fixture->path, "# Theirs\n");
 }
 
@@ -560,7 +515,7 @@ test_new_for_text_saves (Fixture       *fixture,
   assert_file_text (fixture->path, "# New\r\nx");
   g_assert_true (mi_document_get_exists (doc));
   g_assert_false (mi_document_get_modified (doc));
-  names = list_dir (fixture->dir);
+  names = mi_test_list_dir (fixture->dir);
   g_assert_cmpstr (names, ==, "README.md");
 
   /* An explicit length takes that many bytes, NULs included. */
@@ -578,14 +533,14 @@ test_identical_rewrite (Fixture       *fixture,
   g_autoptr(MiDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
 
-  write_file (fixture->path, "# T\nsame\n", -1);
+  mi_test_write_file (fixture->path, "# T\nsame\n", -1);
   doc = load_document (fixture->path);
   mi_document_replace (doc, 4, 4, "diff");
 
   /* Another program writes the very same bytes (a new inode, a new mtime):
    * nothing a user could lose, so the save goes on. */
   g_assert_cmpint (g_remove (fixture->path), ==, 0);
-  write_file (fixture->path, "# T\nsame\n", -1);
+  mi_test_write_file (fixture->path, "# T\nsame\n", -1);
 
   g_assert_true (mi_document_save (doc, NULL, &error));
   g_assert_no_error (error);
@@ -627,19 +582,16 @@ test_read_only_folder (void)
       g_assert_true (mi_document_get_modified (doc));
 
       assert_file_text (path, "# Old\n");
-      names = list_dir (dir);
+      names = mi_test_list_dir (dir);
       g_assert_cmpstr (names, ==, "README.md");
       return;
     }
   else
     {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *dir = g_dir_make_tmp ("mi-test-document-XXXXXX", &error);
-      g_autofree char *path = NULL;
+      g_autofree char *dir = mi_test_make_tmp (NULL, "mi-test-document");
+      g_autofree char *path = g_build_filename (dir, "README.md", NULL);
 
-      g_assert_no_error (error);
-      path = g_build_filename (dir, "README.md", NULL);
-      write_file (path, "# Old\n", -1);
+      mi_test_write_file (path, "# Old\n", -1);
       g_assert_cmpint (g_chmod (path, 0644), ==, 0);
       g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
 
@@ -665,7 +617,7 @@ test_not_utf8 (Fixture       *fixture,
   const char *got;
   gsize len;
 
-  write_file (fixture->path, text, sizeof text - 1);
+  mi_test_write_file (fixture->path, text, sizeof text - 1);
   doc = load_document (fixture->path);
 
   g_assert_false (mi_document_is_utf8 (doc));
@@ -726,7 +678,7 @@ test_save_async (Fixture       *fixture,
   AsyncData data = { loop, NULL, FALSE, FALSE, NULL };
   GThread *notify_thread = NULL;
 
-  write_file (fixture->path, "# T\n\n**Status:** Open\n", -1);
+  mi_test_write_file (fixture->path, "# T\n\n**Status:** Open\n", -1);
   doc = load_document (fixture->path);
   mi_document_replace (doc, 17, 4, "Resolved");
   g_signal_connect (doc, "notify::modified", G_CALLBACK (record_notify_thread_cb), &notify_thread);
@@ -760,7 +712,7 @@ test_save_async_edit_meanwhile (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   AsyncData data = { loop, NULL, FALSE, FALSE, NULL };
 
-  write_file (fixture->path, "one\n", -1);
+  mi_test_write_file (fixture->path, "one\n", -1);
   doc = load_document (fixture->path);
   mi_document_replace (doc, 0, 3, "two");
 
@@ -787,10 +739,10 @@ test_save_async_refused (Fixture       *fixture,
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   AsyncData data = { loop, NULL, TRUE, FALSE, NULL };
 
-  write_file (fixture->path, "# T\n", -1);
+  mi_test_write_file (fixture->path, "# T\n", -1);
   doc = load_document (fixture->path);
   mi_document_replace (doc, 2, 1, "U");
-  write_file (fixture->path, "# Theirs\n", -1);
+  mi_test_write_file (fixture->path, "# Theirs\n", -1);
 
   mi_document_save_async (doc, NULL, save_cb, &data);
   g_main_loop_run (loop);
@@ -814,7 +766,7 @@ test_save_to (Fixture       *fixture,
   g_autoptr(GFile) original = NULL;
   g_autofree char *names = NULL;
 
-  write_file (fixture->path, text, sizeof text - 1);
+  mi_test_write_file (fixture->path, text, sizeof text - 1);
   doc = load_document (fixture->path);
   mi_document_replace (doc, 2, 1, "U");
 
@@ -827,7 +779,7 @@ test_save_to (Fixture       *fixture,
   g_assert_true (mi_document_get_modified (doc));
   original = g_file_new_for_path (fixture->path);
   g_assert_true (g_file_equal (mi_document_get_file (doc), original));
-  names = list_dir (fixture->dir);
+  names = mi_test_list_dir (fixture->dir);
   g_assert_cmpstr (names, ==, "README.md copy.md");
 
   /* Over an existing copy too. */
@@ -853,7 +805,7 @@ test_release_restore (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gsize len = 0;
 
-  write_file (fixture->path, text, -1);
+  mi_test_write_file (fixture->path, text, -1);
   doc = load_document (fixture->path);
   g_assert_false (mi_document_get_released (doc));
   mi_document_release (doc);
@@ -897,12 +849,12 @@ test_release_changed_on_disk (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *other = g_build_filename (fixture->dir, "other.md", NULL);
 
-  write_file (fixture->path, "# Mine\n\nLine two.\n", -1);
+  mi_test_write_file (fixture->path, "# Mine\n\nLine two.\n", -1);
   doc = load_document (fixture->path);
   mi_document_release (doc);
 
   /* Same length, other bytes: the checksum tells. */
-  write_file (fixture->path, "# Ours\n\nLine two.\n", -1);
+  mi_test_write_file (fixture->path, "# Ours\n\nLine two.\n", -1);
   g_assert_false (mi_document_check_disk (doc, NULL, &error));
   g_assert_error (error, MI_DOCUMENT_ERROR, MI_DOCUMENT_ERROR_CHANGED_ON_DISK);
   g_clear_error (&error);
@@ -925,7 +877,7 @@ test_release_changed_on_disk (Fixture       *fixture,
   assert_file_text (fixture->path, "# Theirs\n\nLine two.\n");
 
   /* Deleted meanwhile. */
-  write_file (other, "# Other\n", -1);
+  mi_test_write_file (other, "# Other\n", -1);
   gone = load_document (other);
   mi_document_release (gone);
   g_assert_cmpint (g_unlink (other), ==, 0);

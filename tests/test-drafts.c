@@ -138,15 +138,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
   int ret;
 
-  tmp_root = g_dir_make_tmp ("mi-test-drafts-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = g_build_filename (tmp_root, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
+  tmp_root = mi_test_make_data_home ("mi-test-drafts");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/drafts/default", test_drafts_default);

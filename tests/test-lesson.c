@@ -22,15 +22,9 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  const char *which = data;
-  g_autofree char *source = NULL;
+  g_autofree char *source = mi_test_fixture_path (data);
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
-
-  if (g_str_equal (which, "example"))
-    source = mi_test_source_path ("resources", "example", NULL);
-  else
-    source = mi_test_source_path ("tests", "fixtures", which, NULL);
 
   f->dir = mi_test_copy_tree (source);
   folder = g_file_new_for_path (f->dir);

@@ -79,30 +79,10 @@ find_in_render (MiRender       *render,
   return NULL;
 }
 
-static char *
-read_source (const char *first,
-             ...)
-{
-  const char *root = g_getenv ("MI_SOURCE_ROOT");
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-  g_autofree char *path = NULL;
-  va_list args;
-
-  g_ptr_array_add (parts, (gpointer) root);
-  va_start (args, first);
-  for (const char *part = first; part != NULL; part = va_arg (args, const char *))
-    g_ptr_array_add (parts, (gpointer) part);
-  va_end (args);
-  g_ptr_array_add (parts, NULL);
-  path = g_build_filenamev ((char **) parts->pdata);
-
-  return mi_test_read_file (path, NULL);
-}
-
 static void
 test_render_showcase (void)
 {
-  g_autofree char *text = read_source ("tests", "fixtures", "editor", "showcase.md", NULL);
+  g_autofree char *text = mi_test_read_source ("tests", "fixtures", "editor", "showcase.md", NULL);
   g_autoptr(MiRender) render = render_text (text);
   const MiRenderNode *node, *row, *cell;
   MiRenderBlock *block = NULL;
@@ -217,8 +197,8 @@ test_render_example (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *text = read_source ("resources", "example", "docs", "meta-issues",
-                                           "example-performance-saga", names[i], NULL);
+      g_autofree char *text = mi_test_read_source ("resources", "example", "docs", "meta-issues",
+                                                   "example-performance-saga", names[i], NULL);
       g_autoptr(MiRender) render = render_text (text);
       const MiRenderNode *heading = find_in_render (render, MI_RENDER_HEADING, 0, NULL);
 
@@ -229,8 +209,8 @@ test_render_example (void)
 
   /* The README's timeline table */
   {
-    g_autofree char *text = read_source ("resources", "example", "docs", "meta-issues",
-                                         "example-performance-saga", "README.md", NULL);
+    g_autofree char *text = mi_test_read_source ("resources", "example", "docs", "meta-issues",
+                                                 "example-performance-saga", "README.md", NULL);
     g_autoptr(MiRender) render = render_text (text);
     const MiRenderNode *table = find_in_render (render, MI_RENDER_TABLE, 0, NULL);
     g_autofree char *first = NULL;
@@ -304,7 +284,7 @@ edit (MiRender   *render,
 static void
 test_render_incremental (void)
 {
-  g_autofree char *text = read_source ("tests", "fixtures", "editor", "showcase.md", NULL);
+  g_autofree char *text = mi_test_read_source ("tests", "fixtures", "editor", "showcase.md", NULL);
   g_autoptr(MiRender) render = render_text (text);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (render));
 
@@ -372,8 +352,9 @@ test_render_random_edits (void)
     "x", "\n", "\n\n", "# ", "- ", "- [ ] ", "```", "```\n", "|", "| a | b |\n|---|---|\n",
     "> ", "    ", "1. ", "---\n", "*", "**", "`", "<div>\n", "===\n", "\t", "[[x]]", "~~",
   };
-  g_autofree char *text = read_source ("resources", "example", "docs", "meta-issues",
-                                       "example-performance-saga", "implementation-log.md", NULL);
+  g_autofree char *text = mi_test_read_source ("resources", "example", "docs", "meta-issues",
+                                               "example-performance-saga",
+                                               "implementation-log.md", NULL);
   g_autoptr(MiRender) render = render_text (text);
   GRand *rand = g_rand_new_with_seed (4);
   guint incremental = 0;

@@ -3,10 +3,8 @@
 
 #include <string.h>
 
-#include <git2.h>
-#include <glib/gstdio.h>
-
 #include "meta-issues.h"
+#include "mi-test-libgit2.h"
 #include "mi-test-util.h"
 
 /*
@@ -18,74 +16,6 @@
  * headings: the files are compared byte for byte (the log as the line-wise
  * merge left it, shared lines once), then `check` is clean.
  */
-
-static GPtrArray *outputs;
-
-/* libgit2 1.5 (Debian 12) leaks the PCRE2 match data of every regular
- * expression search that finds nothing (git_regexp_search returns early),
- * which git_remote_lookup() does for each remote; fixed in later releases.
- * Not ours to free: the sanitizer build ignores exactly that allocation. */
-const char *__lsan_default_suppressions (void);
-const char *__asan_default_options (void);
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:pcre2_match_data_create_8\n"
-         "leak:pcre2_match_8\n";
-}
-
-/* Full stacks through libpcre2 (built without frame pointers), so that the
- * suppression above can see the function names. */
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-
-G_GNUC_NULL_TERMINATED static const char *
-git (const char *dir,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  va_list args;
-  int status;
-
-  g_ptr_array_add (argv, (gpointer) "git");
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (status != 0)
-    g_test_message ("git %s: %s", first, err);
-  g_assert_cmpint (status, ==, 0);
-  g_strchomp (out);
-  g_ptr_array_add (outputs, out);
-  return out;
-}
-
-static void
-write_file (const char *root,
-            const char *path,
-            const char *text)
-{
-  g_autofree char *full = g_build_filename (root, path, NULL);
-  g_autofree char *dir = g_path_get_dirname (full);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_file_set_contents (full, text, -1, &error);
-  g_assert_no_error (error);
-}
 
 static void
 assert_file (const char *root,
@@ -128,17 +58,18 @@ static const char *base_log =
   "**Date:** 2024-09-01\n"
   "**Result:** ❌ Failed\n";
 
-static const char *base_tests =
-  "# Test Cases\n"
-  "\n"
-  "## Success Criteria\n"
-  "\n"
-  "- Response time: < 1,000ms\n"
-  "\n"
-  "## TC-001: Response time\n"
-  "\n"
-  "**Results:**\n"
-  "- Attempt 001: 5,100ms (FAIL)\n";
+/* A macro: the merged file is expected as it, and two lines more. */
+#define BASE_TESTS \
+  "# Test Cases\n" \
+  "\n" \
+  "## Success Criteria\n" \
+  "\n" \
+  "- Response time: < 1,000ms\n" \
+  "\n" \
+  "## TC-001: Response time\n" \
+  "\n" \
+  "**Results:**\n" \
+  "- Attempt 001: 5,100ms (FAIL)\n"
 
 static void
 add_attempt (const char *dir,
@@ -185,7 +116,7 @@ static void
 test_renumber_after_merge (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *top = g_dir_make_tmp ("mi-renumber-XXXXXX", &error);
+  g_autofree char *top = mi_test_make_tmp (NULL, "mi-renumber");
   g_autofree char *bare = g_build_filename (top, "team.git", NULL);
   g_autofree char *alice = g_build_filename (top, "alice", NULL);
   g_autofree char *bob = g_build_filename (top, "bob", NULL);
@@ -202,29 +133,28 @@ test_renumber_after_merge (void)
   MiIssue *issue;
   guint number;
 
-  g_assert_no_error (error);
-  git (top, "init", "-q", "--bare", "-b", "main", bare, NULL);
-  git (top, "clone", "-q", bare, alice, NULL);
-  git (alice, "config", "user.name", "Alice", NULL);
-  git (alice, "config", "user.email", "alice@example.org", NULL);
-  write_file (alice, ".gitattributes", "*.md merge=union\n");
-  write_file (alice, ISSUE "README.md", base_readme);
-  write_file (alice, ISSUE "implementation-log.md", base_log);
-  write_file (alice, ISSUE "test-cases.md", base_tests);
-  write_file (alice, ISSUE "attempts/001-baseline/solution-approach.md", "# Attempt 001: Baseline\n");
-  write_file (alice, ISSUE "attempts/001-baseline/attempt-results.md", "# Attempt 001 Results\n");
-  git (alice, "add", "-A", NULL);
-  git (alice, "commit", "-q", "-m", "api-latency: new meta-issue", NULL);
-  git (alice, "push", "-q", "origin", "main", NULL);
+  mi_test_git (top, "init", "-q", "--bare", "-b", "main", bare, NULL);
+  mi_test_git (top, "clone", "-q", bare, alice, NULL);
+  mi_test_git (alice, "config", "user.name", "Alice", NULL);
+  mi_test_git (alice, "config", "user.email", "alice@example.org", NULL);
+  mi_test_write_text (alice, ".gitattributes", "*.md merge=union\n");
+  mi_test_write_text (alice, ISSUE "README.md", base_readme);
+  mi_test_write_text (alice, ISSUE "implementation-log.md", base_log);
+  mi_test_write_text (alice, ISSUE "test-cases.md", BASE_TESTS);
+  mi_test_write_text (alice, ISSUE "attempts/001-baseline/solution-approach.md", "# Attempt 001: Baseline\n");
+  mi_test_write_text (alice, ISSUE "attempts/001-baseline/attempt-results.md", "# Attempt 001 Results\n");
+  mi_test_git (alice, "add", "-A", NULL);
+  mi_test_git (alice, "commit", "-q", "-m", "api-latency: new meta-issue", NULL);
+  mi_test_git (alice, "push", "-q", "origin", "main", NULL);
 
-  git (top, "clone", "-q", bare, bob, NULL);
-  git (bob, "config", "user.name", "Bob", NULL);
-  git (bob, "config", "user.email", "bob@example.org", NULL);
+  mi_test_git (top, "clone", "-q", bare, bob, NULL);
+  mi_test_git (bob, "config", "user.name", "Bob", NULL);
+  mi_test_git (bob, "config", "user.email", "bob@example.org", NULL);
 
   /* Both add attempt 002 and its result; Alice pushes first. */
   add_attempt (alice, "Connection pooling", "2024-10-01", "380ms");
   commit_all (alice, "api-latency: add attempt 002 (connection pooling)");
-  git (alice, "push", "-q", "origin", "main", NULL);
+  mi_test_git (alice, "push", "-q", "origin", "main", NULL);
 
   add_attempt (bob, "Query cache", "2024-10-02", "450ms");
   commit_all (bob, "api-latency: add attempt 002 (query cache)");
@@ -291,16 +221,7 @@ test_renumber_after_merge (void)
                "**Date:** 2024-10-01\n"
                "**Result:** 🔄 In Progress\n");
   assert_file (bob, ISSUE "test-cases.md",
-               "# Test Cases\n"
-               "\n"
-               "## Success Criteria\n"
-               "\n"
-               "- Response time: < 1,000ms\n"
-               "\n"
-               "## TC-001: Response time\n"
-               "\n"
-               "**Results:**\n"
-               "- Attempt 001: 5,100ms (FAIL)\n"
+               BASE_TESTS
                "- Attempt 003: 450ms (PASS)\n"
                "- Attempt 002: 380ms (PASS)\n");
   {
@@ -344,14 +265,14 @@ static void
 test_renumber_not_an_attempt (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *top = g_dir_make_tmp ("mi-renumber-XXXXXX", &error);
+  g_autofree char *top = mi_test_make_tmp (NULL, "mi-renumber");
   g_autoptr(GFile) root = g_file_new_for_path (top);
   g_autoptr(GFile) elsewhere = NULL;
   g_autoptr(MiWorkspace) workspace = NULL;
   MiIssue *issue;
 
-  write_file (top, ISSUE "README.md", base_readme);
-  write_file (top, ISSUE "attempts/001-baseline/solution-approach.md", "# Attempt 001: Baseline\n");
+  mi_test_write_text (top, ISSUE "README.md", base_readme);
+  mi_test_write_text (top, ISSUE "attempts/001-baseline/solution-approach.md", "# Attempt 001: Baseline\n");
   workspace = mi_workspace_open (root, NULL, &error);
   g_assert_no_error (error);
   issue = mi_workspace_find_issue (workspace, "api-latency");
@@ -368,32 +289,18 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = g_dir_make_tmp ("mi-home-XXXXXX", &error);
-  g_autofree char *xdg = g_build_filename (home, ".config", NULL);
+  g_autofree char *home = mi_test_make_tmp (NULL, "mi-home");
   int result;
 
-  g_assert_no_error (error);
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", xdg, TRUE);
-  g_setenv ("GIT_CONFIG_NOSYSTEM", "1", TRUE);
-  g_unsetenv ("GIT_AUTHOR_NAME");
-  g_unsetenv ("GIT_AUTHOR_EMAIL");
-  git_libgit2_init ();
-  git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, home);
-  git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, home);
-  git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, xdg);
-
+  mi_test_libgit2_init (home);
   g_test_init (&argc, &argv, NULL);
-  outputs = g_ptr_array_new_with_free_func (g_free);
 
   g_test_add_func ("/renumber/after-merge", test_renumber_after_merge);
   g_test_add_func ("/renumber/not-an-attempt", test_renumber_not_an_attempt);
 
   result = g_test_run ();
 
-  g_ptr_array_unref (outputs);
   mi_test_remove_tree (home);
-  git_libgit2_shutdown ();
+  mi_test_libgit2_shutdown ();
   return result;
 }

@@ -80,17 +80,14 @@ test_fixtures (void)
 
   for (guint i = 0; i <= G_N_ELEMENTS (fixtures); i++)
     {
-      g_autofree char *source = i == G_N_ELEMENTS (fixtures)
-                                ? mi_test_source_path ("resources", "example", NULL)
-                                : mi_test_source_path ("tests", "fixtures", fixtures[i], NULL);
+      g_autofree char *source = mi_test_fixture_path (i == G_N_ELEMENTS (fixtures) ? "example"
+                                                                                 : fixtures[i]);
       g_autofree char *tmp = mi_test_copy_tree (source);
       g_autofree char *issues_path = g_build_filename (tmp, "docs", "meta-issues", NULL);
       g_autoptr(GDir) dir = g_dir_open (issues_path, 0, NULL);
       g_autoptr(GHashTable) before = mi_test_read_tree (tmp);
       g_autoptr(GHashTable) after = NULL;
       const char *name;
-      GHashTableIter iter;
-      gpointer key, value;
 
       g_assert_nonnull (dir);
       while ((name = g_dir_read_name (dir)) != NULL)
@@ -104,10 +101,7 @@ test_fixtures (void)
 
       /* The whole tree, byte for byte, and no file more. */
       after = mi_test_read_tree (tmp);
-      g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
-      g_hash_table_iter_init (&iter, before);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        g_assert_true (g_bytes_equal (value, g_hash_table_lookup (after, key)));
+      mi_test_assert_same_tree (before, after);
 
       mi_test_remove_tree (tmp);
     }
@@ -169,7 +163,6 @@ static void
 test_gfm_spec (void)
 {
   g_autoptr(GPtrArray) examples = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *tmp = NULL;
 
   if (!g_file_test (SPEC_PATH, G_FILE_TEST_EXISTS))
@@ -182,8 +175,7 @@ test_gfm_spec (void)
   examples = read_spec_examples ();
   g_assert_cmpuint (examples->len, >, 600);
 
-  tmp = g_dir_make_tmp ("mi-spec-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp = mi_test_make_tmp (NULL, "mi-spec");
 
   for (guint i = 0; i < examples->len; i++)
     {
@@ -193,13 +185,7 @@ test_gfm_spec (void)
       g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
 
       for (guint f = 0; f < G_N_ELEMENTS (issue_files); f++)
-        {
-          g_autofree char *path = g_build_filename (folder_path, issue_files[f], NULL);
-          g_autofree char *dir = g_path_get_dirname (path);
-
-          g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-          g_assert_true (g_file_set_contents (path, markdown, -1, NULL));
-        }
+        mi_test_write_text (folder_path, issue_files[f], markdown);
 
       assert_issue_round_trip (folder);
       mi_test_remove_tree (folder_path);
@@ -216,17 +202,13 @@ test_odd_bytes (void)
     "\xEF\xBB\xBF# Meta-Issue: \xff\xfe odd\r**Status:** \x01Open\r\n\r\n"
     "| Attempt | Date |\n|---|---|\n| 001 \xc3\x28 | x |\n\0after a NUL\n"
     "## TC-001: \xe2\x82 broken\n**Results:**\n- Attempt 001: 12\xef\xbb\xbf ms (PASS)\n";
-  g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("mi-odd-XXXXXX", &error);
+  g_autofree char *tmp = mi_test_make_tmp (NULL, "mi-odd");
 
-  g_assert_no_error (error);
   for (guint f = 0; f < G_N_ELEMENTS (issue_files); f++)
     {
       g_autofree char *path = g_build_filename (tmp, issue_files[f], NULL);
-      g_autofree char *dir = g_path_get_dirname (path);
 
-      g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-      g_assert_true (g_file_set_contents (path, odd, sizeof odd - 1, NULL));
+      mi_test_write_file (path, odd, sizeof odd - 1);
     }
 
   {

@@ -18,46 +18,6 @@
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                 */
 
-static char *
-make_tmp (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("mi-test-workspace-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-make_dir (const char *first,
-          ...)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-  g_autofree char *path = NULL;
-  va_list args;
-
-  va_start (args, first);
-  for (const char *part = first; part != NULL; part = va_arg (args, const char *))
-    g_ptr_array_add (parts, (gpointer) part);
-  va_end (args);
-  g_ptr_array_add (parts, NULL);
-
-  path = g_build_filenamev ((char **) parts->pdata);
-  g_assert_cmpint (g_mkdir_with_parents (path, 0755), ==, 0);
-}
-
-static void
-write_file (const char *path,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
 /* Writes docs/meta-issues/@slug/README.md under @root. */
 static void
 write_readme (const char *root,
@@ -66,7 +26,7 @@ write_readme (const char *root,
 {
   g_autofree char *path = g_build_filename (root, "docs", "meta-issues", slug, "README.md", NULL);
 
-  write_file (path, text);
+  mi_test_write_file (path, text, -1);
 }
 
 static MiWorkspace *
@@ -229,7 +189,7 @@ make_several (void)
   g_autofree char *fixtures = mi_test_source_path ("tests", "fixtures", NULL);
   g_autofree char *example = mi_test_source_path ("resources", "example", "docs", "meta-issues", NULL);
   g_autoptr(GDir) dir = g_dir_open (fixtures, 0, NULL);
-  char *root = make_tmp ();
+  char *root = mi_test_make_tmp (NULL, "mi-test-workspace");
   g_autofree char *issues = g_build_filename (root, "docs", "meta-issues", NULL);
   const char *name;
 
@@ -294,7 +254,7 @@ test_find_root (void)
 static void
 test_find_root_repository (void)
 {
-  g_autofree char *root = make_tmp ();
+  g_autofree char *root = mi_test_make_tmp (NULL, "mi-test-workspace");
   g_autofree char *sub = g_build_filename (root, "src", "lib", NULL);
   g_autoptr(GFile) root_file = g_file_new_for_path (root);
   g_autoptr(GFile) sub_file = g_file_new_for_path (sub);
@@ -305,8 +265,8 @@ test_find_root_repository (void)
   guint n_items = G_MAXUINT;
 
   /* A repository with no docs/meta-issues yet. */
-  make_dir (root, ".git", NULL);
-  make_dir (sub, NULL);
+  mi_test_make_dir (root, ".git", NULL);
+  mi_test_make_dir (sub, NULL);
 
   found = mi_workspace_find_root (sub_file, &error);
   g_assert_no_error (error);
@@ -331,14 +291,14 @@ test_find_root_repository (void)
 static void
 test_find_root_worktree (void)
 {
-  g_autofree char *root = make_tmp ();
+  g_autofree char *root = mi_test_make_tmp (NULL, "mi-test-workspace");
   g_autofree char *git = g_build_filename (root, ".git", NULL);
   g_autoptr(GFile) root_file = g_file_new_for_path (root);
   g_autoptr(GFile) found = NULL;
   g_autoptr(GError) error = NULL;
 
   /* A worktree or submodule: .git is a file. */
-  write_file (git, "gitdir: /elsewhere/.git/worktrees/x\n");
+  mi_test_write_file (git, "gitdir: /elsewhere/.git/worktrees/x\n", -1);
   found = mi_workspace_find_root (root_file, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_equal (found, root_file));
@@ -349,7 +309,7 @@ test_find_root_worktree (void)
 static void
 test_find_root_none (void)
 {
-  g_autofree char *root = make_tmp ();
+  g_autofree char *root = mi_test_make_tmp (NULL, "mi-test-workspace");
   g_autofree char *sub = g_build_filename (root, "plain", NULL);
   g_autoptr(GFile) sub_file = g_file_new_for_path (sub);
   g_autoptr(GFile) found = NULL;
@@ -363,7 +323,7 @@ test_find_root_none (void)
       return;
     }
 
-  make_dir (sub, NULL);
+  mi_test_make_dir (sub, NULL);
   found = mi_workspace_find_root (sub_file, &error);
   g_assert_null (found);
   g_assert_error (error, MI_WORKSPACE_ERROR, MI_WORKSPACE_ERROR_NOT_FOUND);
@@ -428,10 +388,10 @@ test_open_several (void)
   g_autofree char *slugs = NULL;
 
   /* Neither hidden folders nor plain files are meta-issues; an empty folder is. */
-  write_file (trash, "# Meta-Issue: Deleted\n");
-  write_file (notes, "# Meta-Issue: Notes\n");
-  write_file (hidden, "x");
-  make_dir (issues, "zz-empty", NULL);
+  mi_test_write_file (trash, "# Meta-Issue: Deleted\n", -1);
+  mi_test_write_file (notes, "# Meta-Issue: Notes\n", -1);
+  mi_test_write_file (hidden, "x", -1);
+  mi_test_make_dir (issues, "zz-empty", NULL);
 
   workspace = open_workspace (root);
   rows = model_rows (G_LIST_MODEL (workspace));
@@ -520,7 +480,7 @@ test_open_async (void)
 static void
 test_open_async_not_found (void)
 {
-  g_autofree char *root = make_tmp ();
+  g_autofree char *root = mi_test_make_tmp (NULL, "mi-test-workspace");
   g_autoptr(MiWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -542,14 +502,6 @@ test_open_async_not_found (void)
 /* Following the disk                                                      */
 
 static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
-static void
 test_reload (void)
 {
   g_autofree char *root = make_several ();
@@ -565,7 +517,7 @@ test_reload (void)
   Mirror mirror;
 
   mirror_init (&mirror, G_LIST_MODEL (workspace));
-  g_signal_connect (workspace, "notify::n-items", G_CALLBACK (count_notify_cb), &n_notify);
+  g_signal_connect (workspace, "notify::n-items", G_CALLBACK (mi_test_count_notify_cb), &n_notify);
   flaky = mi_workspace_find_issue (workspace, "flaky-ci");
   g_assert_nonnull (flaky);
 
@@ -578,7 +530,7 @@ test_reload (void)
   /* Another program adds one, removes one, retitles one. */
   write_readme (root, "aaa-new", "# Meta-Issue: Brand New\n\n**Status:** Open\n");
   mi_test_remove_tree (cold_start);
-  write_file (flaky_readme, "# Meta-Issue: Flaky CI, Renamed\n\n**Status:** Resolved\n");
+  mi_test_write_file (flaky_readme, "# Meta-Issue: Flaky CI, Renamed\n\n**Status:** Resolved\n", -1);
 
   g_assert_true (mi_workspace_reload (workspace, NULL, &error));
   g_assert_no_error (error);
@@ -744,33 +696,10 @@ test_relative_path (void)
 /* ---------------------------------------------------------------------- */
 /* Creating                                                                */
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, sorted, joined by spaces. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 static void
 test_create_issue (void)
 {
-  g_autofree char *root = make_tmp ();
+  g_autofree char *root = mi_test_make_tmp (NULL, "mi-test-workspace");
   g_autofree char *issues = g_build_filename (root, "docs", "meta-issues", NULL);
   g_autofree char *folder = g_build_filename (issues, "flaky-login-test", NULL);
   g_autofree char *readme_path = g_build_filename (folder, "README.md", NULL);
@@ -786,10 +715,10 @@ test_create_issue (void)
   guint n_notify = 0;
   Mirror mirror;
 
-  make_dir (root, ".git", NULL);
+  mi_test_make_dir (root, ".git", NULL);
   workspace = open_workspace (root);
   mirror_init (&mirror, G_LIST_MODEL (workspace));
-  g_signal_connect (workspace, "notify::n-items", G_CALLBACK (count_notify_cb), &n_notify);
+  g_signal_connect (workspace, "notify::n-items", G_CALLBACK (mi_test_count_notify_cb), &n_notify);
 
   issue = mi_workspace_create_issue (workspace, "Flaky Login Test", NULL, "2025-01-02", &error);
   g_assert_no_error (error);
@@ -809,7 +738,7 @@ test_create_issue (void)
   g_assert_true (get_issue (G_LIST_MODEL (workspace), 0) == issue);
 
   /* The files: exactly the four, nothing temporary left behind. */
-  names = list_dir (folder);
+  names = mi_test_list_dir (folder);
   g_assert_cmpstr (names, ==, "README.md description.md implementation-log.md test-cases.md");
   readme = mi_test_read_file (readme_path, NULL);
   g_assert_nonnull (readme);
@@ -858,7 +787,7 @@ test_create_issue (void)
   g_clear_error (&error);
   g_assert_cmpuint (mirror.n_signals, ==, 4);
   {
-    g_autofree char *on_disk = list_dir (issues);
+    g_autofree char *on_disk = mi_test_list_dir (issues);
 
     g_assert_cmpstr (on_disk, ==, "alpha flaky-login-test m zeta");
   }
@@ -899,7 +828,7 @@ assert_many (MiWorkspace *workspace)
 static void
 test_many (void)
 {
-  g_autofree char *root = make_tmp ();
+  g_autofree char *root = mi_test_make_tmp (NULL, "mi-test-workspace");
   g_autoptr(MiWorkspace) workspace = NULL;
   g_autoptr(MiWorkspace) async = NULL;
   g_autoptr(GError) error = NULL;
@@ -927,7 +856,7 @@ test_many (void)
 static void
 test_huge_readme (void)
 {
-  g_autofree char *root = make_tmp ();
+  g_autofree char *root = mi_test_make_tmp (NULL, "mi-test-workspace");
   g_autofree char *path = g_build_filename (root, "docs", "meta-issues", "huge", "README.md", NULL);
   g_autoptr(MiWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;

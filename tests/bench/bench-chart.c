@@ -9,9 +9,9 @@
 
 #include <cairo.h>
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 
 #include "meta-issues.h"
+#include "mi-test-util.h"
 
 /* bench-chart
  *
@@ -28,33 +28,15 @@
 #define DRAW_RUNS         60
 #define EXPORT_ROUNDS     10
 
-static void
-write_file (const char *dir,
-            const char *name,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_set_contents (path, text, -1, &error))
-    g_error ("%s", error->message);
-}
-
 /* A meta-issue of @n_attempts attempts (timeline with dates) and @n_cases
  * test cases with a result per attempt, values over two decades. */
 static char *
 write_workspace (guint n_attempts,
                  guint n_cases)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) readme = g_string_new (NULL);
   g_autoptr(GString) cases = g_string_new ("# Test Cases\n");
-  char *root = g_dir_make_tmp ("mi-bench-chart-XXXXXX", &error);
-  g_autofree char *folder = NULL;
-
-  g_assert_no_error (error);
-  folder = g_build_filename (root, "docs", "meta-issues", "many", NULL);
-  g_mkdir_with_parents (folder, 0755);
+  char *root = mi_test_make_tmp (NULL, "mi-bench-chart");
 
   g_string_append (readme, "# Meta-Issue: Many attempts\n\n**Status:** In Progress\n\n"
                            "## Timeline Summary\n\n| Attempt | Date | Approach | Result |\n"
@@ -78,45 +60,10 @@ write_workspace (guint n_attempts,
         }
     }
 
-  write_file (folder, "README.md", readme->str);
-  write_file (folder, "test-cases.md", cases->str);
+  mi_test_write_text (root, "docs/meta-issues/many/README.md", readme->str);
+  mi_test_write_text (root, "docs/meta-issues/many/test-cases.md", cases->str);
 
   return root;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_double);
-  return g_array_index (values, double, values->len / 2);
 }
 
 typedef struct
@@ -176,7 +123,8 @@ bench_draw (MiIssue    *issue,
     }
 
   cairo_surface_destroy (surface);
-  return (Times) { median (total), median (model), median (layout), median (draw) };
+  return (Times) { mi_test_median (total), mi_test_median (model), mi_test_median (layout),
+                   mi_test_median (draw) };
 }
 
 static double
@@ -265,8 +213,7 @@ main (int   argc,
     }
 
   example = g_build_filename (source_root, "resources", "example", NULL);
-  out_dir = g_dir_make_tmp ("mi-bench-chart-out-XXXXXX", &error);
-  g_assert_no_error (error);
+  out_dir = mi_test_make_tmp (NULL, "mi-bench-chart-out");
   run_exports (cli, example, out_dir);  /* warm */
   cpu_start = children_cpu_ms ();
   for (guint i = 0; i < EXPORT_ROUNDS; i++)
@@ -282,8 +229,8 @@ main (int   argc,
     }
 
   g_clear_object (&workspace);
-  remove_tree (root);
-  remove_tree (out_dir);
+  mi_test_remove_tree (root);
+  mi_test_remove_tree (out_dir);
 
   return ok ? 0 : 1;
 }

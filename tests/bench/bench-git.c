@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 
 #include "mi-repository.h"
+#include "mi-test-util.h"
 
 /* bench-git [N_FILES]
  *
@@ -24,38 +25,6 @@
 #define N_ROUNDS        7
 #define N_CHANGED       10
 #define FILES_PER_ISSUE 10
-
-static void
-run_git (const char *dir,
-         const char *first,
-         ...) G_GNUC_NULL_TERMINATED;
-
-static void
-run_git (const char *dir,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  va_list args;
-  int status;
-
-  g_ptr_array_add (argv, (gpointer) "git");
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  if (!g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                     NULL, NULL, NULL, &err, &status, &error) ||
-      !g_spawn_check_wait_status (status, NULL))
-    {
-      g_printerr ("bench-git: git %s failed: %s\n", first, error ? error->message : err);
-      exit (2);
-    }
-}
 
 static void
 write_text (const char *root,
@@ -117,23 +86,6 @@ generate (const char *root,
   return docs;
 }
 
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static gint64
-median (GArray *times)
-{
-  g_array_sort (times, compare_gint64);
-  return g_array_index (times, gint64, times->len / 2);
-}
-
 /* Changes the next N_CHANGED meta-issue files; returns their paths. */
 static GPtrArray *
 change_files (const char *root,
@@ -158,30 +110,21 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *top = g_dir_make_tmp ("mi-bench-git-XXXXXX", &error);
+  g_autofree char *top = mi_test_make_tmp (NULL, "mi-bench-git");
   g_autofree char *root = NULL;
-  g_autofree char *xdg = NULL;
   g_autoptr(GPtrArray) docs = NULL;
-  g_autoptr(GArray) git_times = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) mi_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) git_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) mi_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(MiRepository) repository = NULL;
   g_autoptr(GFile) folder = NULL;
   guint n_files = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 20000;
   guint next = 0;
-  gint64 start, git_us, mi_us;
+  gint64 start;
+  double git_us, mi_us;
   double ratio;
 
-  if (top == NULL)
-    {
-      g_printerr ("bench-git: %s\n", error->message);
-      return 2;
-    }
-
   /* Nobody's configuration: the same for git and libgit2. */
-  xdg = g_build_filename (top, ".config", NULL);
-  g_setenv ("HOME", top, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", xdg, TRUE);
-  g_setenv ("GIT_CONFIG_NOSYSTEM", "1", TRUE);
+  mi_test_isolate_git (top);
   git_libgit2_init ();
   git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, top);
 
@@ -189,12 +132,12 @@ main (int    argc,
   g_mkdir_with_parents (root, 0755);
   start = g_get_monotonic_time ();
   docs = generate (root, n_files);
-  run_git (root, "init", "-q", "-b", "main", NULL);
-  run_git (root, "config", "user.name", "Bench", NULL);
-  run_git (root, "config", "user.email", "bench@example.org", NULL);
-  run_git (root, "add", "-A", NULL);
-  run_git (root, "-c", "gc.auto=0", "commit", "-q", "-m", "Initial", NULL);
-  run_git (root, "gc", "-q", NULL);
+  mi_test_git (root, "init", "-q", "-b", "main", NULL);
+  mi_test_git (root, "config", "user.name", "Bench", NULL);
+  mi_test_git (root, "config", "user.email", "bench@example.org", NULL);
+  mi_test_git (root, "add", "-A", NULL);
+  mi_test_git (root, "-c", "gc.auto=0", "commit", "-q", "-m", "Initial", NULL);
+  mi_test_git (root, "gc", "-q", NULL);
   g_print ("repository: %u files (%u under docs/meta-issues/), made in %.1f s\n",
            n_files, docs->len, (g_get_monotonic_time () - start) / 1e6);
 
@@ -214,14 +157,12 @@ main (int    argc,
       g_autoptr(MiCommitInfo) info = NULL;
       g_auto(GStrv) chosen = NULL;
       g_autofree char *message = NULL;
-      gint64 elapsed;
+      double elapsed;
 
       /* git add + git commit */
       paths = change_files (root, docs, &next);
       {
         g_autoptr(GPtrArray) argv_add = g_ptr_array_new ();
-        g_autoptr(GError) spawn_error = NULL;
-        int status = 0;
 
         g_ptr_array_add (argv_add, (gpointer) "git");
         g_ptr_array_add (argv_add, (gpointer) "add");
@@ -231,14 +172,13 @@ main (int    argc,
         g_ptr_array_add (argv_add, NULL);
 
         start = g_get_monotonic_time ();
-        if (!g_spawn_sync (root, (char **) argv_add->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                           NULL, NULL, &status, &spawn_error) || status != 0)
+        if (mi_test_spawnv (root, (const char * const *) argv_add->pdata, NULL, NULL, NULL) != 0)
           {
             g_printerr ("bench-git: git add failed\n");
             return 2;
           }
-        run_git (root, "commit", "-q", "-m", "git: ten files", NULL);
-        elapsed = g_get_monotonic_time () - start;
+        mi_test_git (root, "commit", "-q", "-m", "git: ten files", NULL);
+        elapsed = (double) (g_get_monotonic_time () - start);
         if (round > 0)
           g_array_append_val (git_times, elapsed);
       }
@@ -256,7 +196,7 @@ main (int    argc,
       chosen = mi_change_set_get_paths (set, TRUE);
       message = mi_change_set_suggest_message (set, TRUE);
       info = mi_repository_commit (repository, (const char * const *) chosen, message, NULL, NULL, &error);
-      elapsed = g_get_monotonic_time () - start;
+      elapsed = (double) (g_get_monotonic_time () - start);
       if (info == NULL)
         {
           g_printerr ("bench-git: %s\n", error->message);
@@ -271,19 +211,15 @@ main (int    argc,
         g_array_append_val (mi_times, elapsed);
     }
 
-  git_us = median (git_times);
-  mi_us = median (mi_times);
-  ratio = (double) mi_us / (double) git_us;
+  git_us = mi_test_median (git_times);
+  mi_us = mi_test_median (mi_times);
+  ratio = mi_us / git_us;
 
   g_print ("git add + git commit (10 files):            %7.1f ms (median of %u)\n", git_us / 1000.0, N_ROUNDS);
   g_print ("MiRepository list changes + commit (10 files): %7.1f ms (median of %u)\n", mi_us / 1000.0, N_ROUNDS);
   g_print ("ratio: %.2f (budget: 1.00)\n", ratio);
 
-  {
-    const char *rm[] = { "rm", "-rf", top, NULL };
-
-    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
-  }
+  mi_test_remove_tree (top);
   git_libgit2_shutdown ();
 
   if (ratio > 1.0)

@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #ifdef __linux__
 #include <errno.h>
@@ -14,6 +13,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+
+#include "mi-test-util.h"
 
 /*
  * meta-issues-cli as a user runs it: on copies of the example and of the
@@ -38,99 +39,8 @@ typedef struct
 } Run;
 
 static const char *cli_path;
-static const char *source_root;
 
 /* Files */
-
-static void
-copy_tree (GFile *src,
-           GFile *dest)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GError) error = NULL;
-  GFileInfo *info;
-
-  g_file_make_directory_with_parents (dest, NULL, &error);
-  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    g_assert_no_error (error);
-  g_clear_error (&error);
-
-  children = g_file_enumerate_children (src, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
-  g_assert_no_error (error);
-
-  while ((info = g_file_enumerator_next_file (children, NULL, &error)) != NULL)
-    {
-      g_autoptr(GFileInfo) child_info = info;
-      g_autoptr(GFile) child_src = g_file_get_child (src, g_file_info_get_name (info));
-      g_autoptr(GFile) child_dest = g_file_get_child (dest, g_file_info_get_name (info));
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        copy_tree (child_src, child_dest);
-      else
-        {
-          g_file_copy (child_src, child_dest, G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &error);
-          g_assert_no_error (error);
-        }
-    }
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFileInfo *info;
-
-      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-        {
-          g_autoptr(GFileInfo) child_info = info;
-          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-          remove_tree (child);
-        }
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
-remove_path (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  remove_tree (file);
-}
-
-static void
-copy_path (const char *src,
-           const char *dest)
-{
-  g_autoptr(GFile) src_file = g_file_new_for_path (src);
-  g_autoptr(GFile) dest_file = g_file_new_for_path (dest);
-
-  copy_tree (src_file, dest_file);
-}
-
-static char *
-read_file (const char *root,
-           const char *relative)
-{
-  g_autofree char *path = g_build_filename (root, relative, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
 
 static gboolean
 file_exists (const char *root,
@@ -139,87 +49,6 @@ file_exists (const char *root,
   g_autofree char *path = g_build_filename (root, relative, NULL);
 
   return g_file_test (path, G_FILE_TEST_EXISTS);
-}
-
-static void
-write_file (const char *root,
-            const char *relative,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (root, relative, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-}
-
-/* Every file and folder under @dir, relative path → contents ("" for folders). */
-static void
-snapshot_into (GHashTable *table,
-               const char *dir,
-               const char *prefix)
-{
-  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (gdir);
-
-  while ((name = g_dir_read_name (gdir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *relative = prefix != NULL ? g_build_filename (prefix, name, NULL) : g_strdup (name);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          g_hash_table_insert (table, g_strconcat (relative, "/", NULL), g_strdup (""));
-          snapshot_into (table, path, relative);
-        }
-      else
-        {
-          char *contents = NULL;
-          gsize len = 0;
-
-          g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-          g_hash_table_insert (table, g_steal_pointer (&relative),
-                               g_strdup_printf ("%" G_GSIZE_FORMAT ":%s", len, contents));
-          g_free (contents);
-        }
-    }
-}
-
-static GHashTable *
-snapshot (const char *dir)
-{
-  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  snapshot_into (table, dir, NULL);
-  return table;
-}
-
-static void
-assert_same_snapshot (GHashTable *before,
-                      GHashTable *after)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, before);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const char *now = g_hash_table_lookup (after, key);
-
-      if (now == NULL)
-        g_error ("%s disappeared", (const char *) key);
-      if (!g_str_equal (now, value))
-        g_error ("%s changed", (const char *) key);
-    }
-
-  g_hash_table_iter_init (&iter, after);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      if (!g_hash_table_contains (before, key))
-        g_error ("%s appeared", (const char *) key);
-    }
 }
 
 /* Running the command */
@@ -239,8 +68,7 @@ run_cli_argv (Run         *run,
               const char **args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
+  g_autofree char *line = g_strjoinv (" ", (char **) args);
 
   g_ptr_array_add (argv, (gpointer) cli_path);
   for (guint i = 0; args[i] != NULL; i++)
@@ -248,20 +76,8 @@ run_cli_argv (Run         *run,
   g_ptr_array_add (argv, NULL);
 
   run_clear (run);
-  g_spawn_sync (cwd, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  if (!WIFEXITED (wait_status))
-    g_error ("meta-issues-cli did not exit normally (wait status %d); stderr:\n%s",
-             wait_status, run->err);
-  run->status = WEXITSTATUS (wait_status);
-
-  {
-    g_autofree char *line = g_strjoinv (" ", (char **) args);
-
-    g_test_message ("$ meta-issues-cli %s -> %d\n%s%s", line, run->status, run->out, run->err);
-  }
+  run->status = mi_test_spawnv (cwd, (const char * const *) argv->pdata, NULL, &run->out, &run->err);
+  g_test_message ("$ meta-issues-cli %s -> %d\n%s%s", line, run->status, run->out, run->err);
 }
 
 static void run_cli (Run        *run,
@@ -293,6 +109,30 @@ assert_error_output (Run *run)
   g_assert_true (g_str_has_prefix (run->err, "meta-issues-cli: "));
 }
 
+/* Runs each of @cases (arguments) in @ws: each exits with @status, says
+ * why on stderr and nothing on stdout, and leaves the files as they were. */
+static void
+assert_refused (Workspace   *ws,
+                const char *(*cases)[8],
+                guint        n_cases,
+                int          status)
+{
+  g_autoptr(GHashTable) before = mi_test_read_tree (ws->root);
+  g_autoptr(GHashTable) after = NULL;
+
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli_argv (&run, ws->root, cases[i]);
+      g_assert_cmpint (run.status, ==, status);
+      assert_error_output (&run);
+    }
+
+  after = mi_test_read_tree (ws->root);
+  mi_test_assert_same_tree (before, after);
+}
+
 /* Fixtures */
 
 static void
@@ -300,11 +140,8 @@ workspace_setup (Workspace     *ws,
                  gconstpointer  data)
 {
   const char *source = data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *src = NULL;
 
-  ws->tmp = g_dir_make_tmp ("mi-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  ws->tmp = mi_test_make_tmp (NULL, "mi-cli");
   ws->root = g_build_filename (ws->tmp, "repo", NULL);
 
   if (source == NULL)
@@ -313,19 +150,18 @@ workspace_setup (Workspace     *ws,
       return;
     }
 
-  if (g_str_equal (source, "example"))
-    src = g_build_filename (source_root, "resources", "example", NULL);
-  else
-    src = g_build_filename (source_root, "tests", "fixtures", source, NULL);
+  {
+    g_autofree char *src = mi_test_fixture_path (source);
 
-  copy_path (src, ws->root);
+    mi_test_copy_dir (src, ws->root);
+  }
 }
 
 static void
 workspace_teardown (Workspace     *ws,
                     gconstpointer  data)
 {
-  remove_path (ws->tmp);
+  mi_test_remove_tree (ws->tmp);
   g_free (ws->tmp);
   g_free (ws->root);
 }
@@ -414,8 +250,6 @@ static void
 test_usage_errors (Workspace     *ws,
                    gconstpointer  data)
 {
-  g_autoptr(GHashTable) before = snapshot (ws->root);
-  g_autoptr(GHashTable) after = NULL;
   const char *cases[][8] = {
     { NULL },
     { "frobnicate", NULL },
@@ -441,25 +275,13 @@ test_usage_errors (Workspace     *ws,
     { "check", EXAMPLE_SLUG, "extra", NULL },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_auto(Run) run = { 0 };
-
-      run_cli_argv (&run, ws->root, cases[i]);
-      g_assert_cmpint (run.status, ==, 2);
-      assert_error_output (&run);
-    }
-
-  after = snapshot (ws->root);
-  assert_same_snapshot (before, after);
+  assert_refused (ws, cases, G_N_ELEMENTS (cases), 2);
 }
 
 static void
 test_failures (Workspace     *ws,
                gconstpointer  data)
 {
-  g_autoptr(GHashTable) before = snapshot (ws->root);
-  g_autoptr(GHashTable) after = NULL;
   g_autofree char *missing = g_build_filename (ws->tmp, "no-such-folder", NULL);
   const char *cases[][8] = {
     { "show", "no-such-issue", NULL },
@@ -475,17 +297,7 @@ test_failures (Workspace     *ws,
     { "-C", missing, "list", NULL },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_auto(Run) run = { 0 };
-
-      run_cli_argv (&run, ws->root, cases[i]);
-      g_assert_cmpint (run.status, ==, 1);
-      assert_error_output (&run);
-    }
-
-  after = snapshot (ws->root);
-  assert_same_snapshot (before, after);
+  assert_refused (ws, cases, G_N_ELEMENTS (cases), 1);
 }
 
 static void
@@ -770,7 +582,7 @@ test_one_issue_read (Workspace     *ws,
       g_ptr_array_add (expected, g_strdup_printf ("%d\n%s\n%s", run.status, run.out, run.err));
     }
 
-  copy_path (example, other);
+  mi_test_copy_dir (example, other);
   g_assert_cmpint (g_mkdir_with_parents (unreadable, 0755), ==, 0);
 
   fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
@@ -805,7 +617,7 @@ test_one_issue_read (Workspace     *ws,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpuint (count_reads (fd), ==, 0);
-  log = read_file (ws->root, EXAMPLE_DIR "/implementation-log.md");
+  log = mi_test_read_text (ws->root, EXAMPLE_DIR "/implementation-log.md");
   g_assert_true (has_line (log, "**2024-10-27:** Read alone."));
 
   close (fd);
@@ -836,8 +648,8 @@ test_show_slugs (Workspace     *ws,
     ".",
   };
 
-  copy_path (example, hand_named);
-  copy_path (example, outside);
+  mi_test_copy_dir (example, hand_named);
+  mi_test_copy_dir (example, outside);
 
   run_cli (&run, ws->root, "show", "Hand Named", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -880,7 +692,7 @@ test_new (Workspace     *ws,
       g_assert_true (file_exists (ws->root, path));
     }
 
-  readme = read_file (ws->root, "docs/meta-issues/slow-startup/README.md");
+  readme = mi_test_read_text (ws->root, "docs/meta-issues/slow-startup/README.md");
   g_assert_nonnull (strstr (readme, "Slow Startup"));
   g_assert_nonnull (strstr (readme, "2025-01-02"));
   g_assert_cmpuint (find_line (readme, "**Status:** Open"), >, 0);
@@ -906,14 +718,14 @@ test_new (Workspace     *ws,
 
   /* Twice is refused, and changes nothing. */
   {
-    g_autoptr(GHashTable) before = snapshot (ws->root);
+    g_autoptr(GHashTable) before = mi_test_read_tree (ws->root);
     g_autoptr(GHashTable) after = NULL;
 
     run_cli (&run, ws->root, "new", "Slow Startup", NULL);
     g_assert_cmpint (run.status, ==, 1);
     assert_error_output (&run);
-    after = snapshot (ws->root);
-    assert_same_snapshot (before, after);
+    after = mi_test_read_tree (ws->root);
+    mi_test_assert_same_tree (before, after);
   }
 }
 
@@ -938,12 +750,12 @@ test_attempt (Workspace     *ws,
   g_assert_true (file_exists (ws->root, EXAMPLE_DIR "/attempts/004-read-replicas/solution-approach.md"));
   g_assert_true (file_exists (ws->root, EXAMPLE_DIR "/attempts/004-read-replicas/attempt-results.md"));
 
-  approach = read_file (ws->root, EXAMPLE_DIR "/attempts/004-read-replicas/solution-approach.md");
+  approach = mi_test_read_text (ws->root, EXAMPLE_DIR "/attempts/004-read-replicas/solution-approach.md");
   g_assert_true (has_line (approach, "# Attempt 004: Read Replicas"));
   g_assert_nonnull (strstr (approach, "Reads compete with writes"));
 
   /* A timeline row after the row of attempt 003. */
-  readme = read_file (ws->root, EXAMPLE_DIR "/README.md");
+  readme = mi_test_read_text (ws->root, EXAMPLE_DIR "/README.md");
   row_003 = find_line (readme, "| [003]");
   row_004 = find_line (readme, "| [004]");
   g_assert_cmpuint (row_003, >, 0);
@@ -952,7 +764,7 @@ test_attempt (Workspace     *ws,
   g_assert_nonnull (strstr (lines[row_004 - 1], "Read Replicas"));
   g_assert_nonnull (strstr (lines[row_004 - 1], "2024-10-20"));
 
-  log = read_file (ws->root, EXAMPLE_DIR "/implementation-log.md");
+  log = mi_test_read_text (ws->root, EXAMPLE_DIR "/implementation-log.md");
   g_assert_true (has_line (log, "## Attempt 004: Read Replicas"));
 
   /* The model sees it. */
@@ -965,8 +777,8 @@ test_status (Workspace     *ws,
              gconstpointer  data)
 {
   g_auto(Run) run = { 0 };
-  g_autofree char *original = read_file (ws->root, EXAMPLE_DIR "/README.md");
-  g_autoptr(GHashTable) before = snapshot (ws->root);
+  g_autofree char *original = mi_test_read_text (ws->root, EXAMPLE_DIR "/README.md");
+  g_autoptr(GHashTable) before = mi_test_read_tree (ws->root);
   g_autoptr(GHashTable) after = NULL;
   g_autofree char *readme = NULL;
   g_auto(GStrv) old_lines = split_lines (original);
@@ -980,7 +792,7 @@ test_status (Workspace     *ws,
   g_assert_cmpstr (run.err, ==, "");
 
   /* README: the Status line changed, every other byte kept. */
-  readme = read_file (ws->root, EXAMPLE_DIR "/README.md");
+  readme = mi_test_read_text (ws->root, EXAMPLE_DIR "/README.md");
   new_lines = split_lines (readme);
   g_assert_cmpuint (g_strv_length (new_lines), ==, g_strv_length (old_lines));
   for (guint i = 0; old_lines[i] != NULL; i++)
@@ -997,10 +809,10 @@ test_status (Workspace     *ws,
                     strlen (original) - strlen (old_lines[status_line - 1]) + strlen (new_lines[status_line - 1]));
 
   /* The other files are untouched. */
-  after = snapshot (ws->root);
+  after = mi_test_read_tree (ws->root);
   g_hash_table_remove (after, EXAMPLE_DIR "/README.md");
   g_hash_table_remove (before, EXAMPLE_DIR "/README.md");
-  assert_same_snapshot (before, after);
+  mi_test_assert_same_tree (before, after);
 
   run_cli (&run, ws->root, "show", EXAMPLE_SLUG, "--json", NULL);
   g_assert_nonnull (strstr (run.out, "\"status\" : \"in-progress\""));
@@ -1009,7 +821,7 @@ test_status (Workspace     *ws,
   run_cli (&run, ws->root, "status", EXAMPLE_SLUG, "Resolved", "--attempt", "3", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_clear_pointer (&readme, g_free);
-  readme = read_file (ws->root, EXAMPLE_DIR "/README.md");
+  readme = mi_test_read_text (ws->root, EXAMPLE_DIR "/README.md");
   g_clear_pointer (&new_lines, g_strfreev);
   new_lines = split_lines (readme);
   g_assert_true (g_str_has_prefix (new_lines[status_line - 1], "**Status:** Resolved (Attempt 003)"));
@@ -1026,7 +838,7 @@ test_record (Workspace     *ws,
 {
   g_auto(Run) run = { 0 };
   g_autofree char *test_cases = NULL;
-  g_autofree char *original = read_file (ws->root, EXAMPLE_DIR "/test-cases.md");
+  g_autofree char *original = mi_test_read_text (ws->root, EXAMPLE_DIR "/test-cases.md");
   g_autoptr(JsonNode) root = NULL;
   JsonArray *results;
 
@@ -1046,7 +858,7 @@ test_record (Workspace     *ws,
   run_cli (&run, ws->root, "record", EXAMPLE_SLUG, "TC-003", "4", "30%", "--fail", NULL);
   g_assert_cmpint (run.status, ==, 0);
 
-  test_cases = read_file (ws->root, EXAMPLE_DIR "/test-cases.md");
+  test_cases = mi_test_read_text (ws->root, EXAMPLE_DIR "/test-cases.md");
   g_assert_true (has_line (test_cases, "- Attempt 004: 350ms (PASS)"));
   g_assert_true (has_line (test_cases, "- Attempt 004: 600MB (FAIL)"));
   g_assert_true (has_line (test_cases, "- Attempt 004: 30% (FAIL)"));
@@ -1065,7 +877,7 @@ test_log (Workspace     *ws,
           gconstpointer  data)
 {
   g_auto(Run) run = { 0 };
-  g_autofree char *original = read_file (ws->root, EXAMPLE_DIR "/implementation-log.md");
+  g_autofree char *original = mi_test_read_text (ws->root, EXAMPLE_DIR "/implementation-log.md");
   g_autofree char *log = NULL;
 
   run_cli (&run, ws->root, "log", EXAMPLE_SLUG, "Two weeks in production: p95 stable at 420ms.",
@@ -1073,7 +885,7 @@ test_log (Workspace     *ws,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
 
-  log = read_file (ws->root, EXAMPLE_DIR "/implementation-log.md");
+  log = mi_test_read_text (ws->root, EXAMPLE_DIR "/implementation-log.md");
   g_assert_true (has_line (log, "**2024-10-26:** Two weeks in production: p95 stable at 420ms."));
   /* What was there is kept: every line of the original is still there, in order. */
   g_assert_true (g_str_has_prefix (log, "# Implementation Log\n"));
@@ -1128,7 +940,7 @@ test_check_broken (Workspace     *ws,
                    gconstpointer  data)
 {
   g_auto(Run) run = { 0 };
-  g_autofree char *readme = read_file (ws->root, EXAMPLE_DIR "/README.md");
+  g_autofree char *readme = mi_test_read_text (ws->root, EXAMPLE_DIR "/README.md");
   g_autofree char *folder_002 = g_build_filename (ws->root, EXAMPLE_DIR, "attempts", "002-query-optimization", NULL);
   g_autofree char *folder_003 = g_build_filename (ws->root, EXAMPLE_DIR, "attempts", "003-connection-pooling", NULL);
   g_autofree char *folder_dup = g_build_filename (ws->root, EXAMPLE_DIR, "attempts", "003-pooling-again", NULL);
@@ -1139,9 +951,9 @@ test_check_broken (Workspace     *ws,
 
   g_assert_cmpuint (row_002, >, 0);
 
-  remove_path (folder_002);
-  copy_path (folder_003, folder_dup);
-  before = snapshot (ws->root);
+  mi_test_remove_tree (folder_002);
+  mi_test_copy_dir (folder_003, folder_dup);
+  before = mi_test_read_tree (ws->root);
 
   run_cli (&run, ws->root, "check", NULL);
   g_assert_cmpint (run.status, ==, 1);
@@ -1163,8 +975,8 @@ test_check_broken (Workspace     *ws,
     g_assert_cmpstr (run.out, ==, all);
   }
 
-  after = snapshot (ws->root);
-  assert_same_snapshot (before, after);
+  after = mi_test_read_tree (ws->root);
+  mi_test_assert_same_tree (before, after);
 }
 
 static void
@@ -1172,8 +984,8 @@ test_check_more (Workspace     *ws,
                  gconstpointer  data)
 {
   g_auto(Run) run = { 0 };
-  g_autofree char *test_cases = read_file (ws->root, EXAMPLE_DIR "/test-cases.md");
-  g_autofree char *readme = read_file (ws->root, EXAMPLE_DIR "/README.md");
+  g_autofree char *test_cases = mi_test_read_text (ws->root, EXAMPLE_DIR "/test-cases.md");
+  g_autofree char *readme = mi_test_read_text (ws->root, EXAMPLE_DIR "/README.md");
   g_autofree char *broken = NULL;
   g_autofree char *expected = NULL;
   g_autoptr(GString) edited = NULL;
@@ -1186,14 +998,14 @@ test_check_more (Workspace     *ws,
   g_string_replace (edited, "- Attempt 003: 25% (PASS) ✅", "- Attempt 003: 25% (PASS) ✅\n- Attempt 007: 20% (PASS)", 1);
   g_string_replace (edited, "- Attempt 002: 3.9GB (FAIL)", "- Attempt 002: lots (FAIL)", 1);
   g_string_replace (edited, "- Error rate: < 1%", "- Error rate: very low", 1);
-  write_file (ws->root, EXAMPLE_DIR "/test-cases.md", edited->str);
+  mi_test_write_text (ws->root, EXAMPLE_DIR "/test-cases.md", edited->str);
   result_line = find_line (edited->str, "- Attempt 007:");
   criterion_line = find_line (edited->str, "- Error rate:");
 
   /* A wrong count of attempts. */
   g_string_assign (edited, readme);
   g_string_replace (edited, "**Total Attempts:** 3", "**Total Attempts:** 5", 1);
-  write_file (ws->root, EXAMPLE_DIR "/README.md", edited->str);
+  mi_test_write_text (ws->root, EXAMPLE_DIR "/README.md", edited->str);
   total_line = find_line (edited->str, "**Total Attempts:**");
 
   /* A missing file. */
@@ -1222,7 +1034,7 @@ test_check_gap (Workspace     *ws,
                 gconstpointer  data)
 {
   g_auto(Run) run = { 0 };
-  g_autofree char *readme = read_file (ws->root, EXAMPLE_DIR "/README.md");
+  g_autofree char *readme = mi_test_read_text (ws->root, EXAMPLE_DIR "/README.md");
   g_autofree char *folder_003 = g_build_filename (ws->root, EXAMPLE_DIR, "attempts", "003-connection-pooling", NULL);
   g_autofree char *folder_005 = g_build_filename (ws->root, EXAMPLE_DIR, "attempts", "005-later", NULL);
   g_autoptr(GString) edited = g_string_new (readme);
@@ -1231,15 +1043,15 @@ test_check_gap (Workspace     *ws,
 
   /* Attempt 005 with a folder and no row, no attempt 004 anywhere, and a
    * Resolved status while 003 (the only success) is now "failed". */
-  copy_path (folder_003, folder_005);
+  mi_test_copy_dir (folder_003, folder_005);
   g_string_replace (edited, "| ✅ Success (met all targets) |", "| ❌ Failed |", 1);
-  write_file (ws->root, EXAMPLE_DIR "/README.md", edited->str);
+  mi_test_write_text (ws->root, EXAMPLE_DIR "/README.md", edited->str);
   {
-    g_autofree char *log = read_file (ws->root, EXAMPLE_DIR "/implementation-log.md");
+    g_autofree char *log = mi_test_read_text (ws->root, EXAMPLE_DIR "/implementation-log.md");
     g_autoptr(GString) edited_log = g_string_new (log);
 
     g_string_replace (edited_log, "**Result:** ✅ Success (93% improvement)", "**Result:** ❌ Failed", 1);
-    write_file (ws->root, EXAMPLE_DIR "/implementation-log.md", edited_log->str);
+    mi_test_write_text (ws->root, EXAMPLE_DIR "/implementation-log.md", edited_log->str);
   }
 
   run_cli (&run, ws->root, "check", NULL);
@@ -1400,7 +1212,7 @@ test_fixture_crlf (Workspace     *ws,
 {
   g_auto(Run) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *readme = read_file (ws->root, "docs/meta-issues/windows-paths/README.md");
+  g_autofree char *readme = mi_test_read_text (ws->root, "docs/meta-issues/windows-paths/README.md");
   g_autofree char *expected = NULL;
   guint row_002;
 
@@ -1433,8 +1245,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   cli_path = g_getenv ("MI_CLI");
-  source_root = g_getenv ("MI_SOURCE_ROOT");
-  if (cli_path == NULL || source_root == NULL)
+  if (cli_path == NULL || g_getenv ("MI_SOURCE_ROOT") == NULL)
     {
       g_print ("1..0 # SKIP MI_CLI and MI_SOURCE_ROOT must be set (run through meson test)\n");
       return 0;

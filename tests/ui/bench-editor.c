@@ -30,6 +30,7 @@
 
 #include "mi-editor.h"
 #include "mi-preview.h"
+#include "mi-test-util.h"
 
 #define N_KEYSTROKES 40
 #define SETTLE_MS    1500
@@ -99,15 +100,6 @@ make_document (gsize size)
   while (doc->len > 0 && doc->str[doc->len - 1] != '\n')
     g_string_truncate (doc, doc->len - 1);
   return g_string_free (doc, FALSE);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
 }
 
 static gboolean
@@ -219,8 +211,8 @@ bench_document (GtkWindow  *window,
         g_print ("    keystroke %2u: model %.2f ms, frame %.2f ms\n", i, edit_ms[i], samples[i] - edit_ms[i]);
     }
 
-  qsort (samples, N_KEYSTROKES, sizeof (double), compare_doubles);
-  qsort (edit_ms, N_KEYSTROKES, sizeof (double), compare_doubles);
+  qsort (samples, N_KEYSTROKES, sizeof (double), mi_test_compare_doubles);
+  qsort (edit_ms, N_KEYSTROKES, sizeof (double), mi_test_compare_doubles);
   median = samples[N_KEYSTROKES / 2];
   p90 = samples[N_KEYSTROKES * 9 / 10];
   worst = samples[N_KEYSTROKES - 1];
@@ -295,10 +287,8 @@ main (int   argc,
     g_setenv ("GSK_RENDERER", "cairo", TRUE);
   g_print ("renderer: %s\n", g_getenv ("GSK_RENDERER"));
 
-  tmp = g_dir_make_tmp ("mi-bench-editor-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp = mi_test_make_data_home ("mi-bench-editor");
   data_home = g_build_filename (tmp, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   gtk_init ();
   adw_init ();

@@ -20,21 +20,18 @@
 
 #define EXAMPLE_SLUG "example-performance-saga"
 
-static char *tmp_root;
-
 /* A fresh copy of the example, opened. */
 static MiWorkspace *
 open_example (const char *name,
               MiIssue   **issue)
 {
-  g_autofree char *source = g_build_filename (g_getenv ("MI_SOURCE_ROOT"), "resources", "example", NULL);
-  g_autofree char *dest_path = g_build_filename (tmp_root, name, NULL);
-  g_autoptr(GFile) src = g_file_new_for_path (source);
+  g_autofree char *source = mi_test_source_path ("resources", "example", NULL);
+  g_autofree char *dest_path = g_build_filename (mi_ui_test_get_tmp_root (), name, NULL);
   g_autoptr(GFile) dest = g_file_new_for_path (dest_path);
   g_autoptr(GError) error = NULL;
   MiWorkspace *workspace;
 
-  mi_ui_test_copy_tree (src, dest);
+  mi_test_copy_dir (source, dest_path);
   workspace = mi_workspace_open (dest, NULL, &error);
   g_assert_no_error (error);
   *issue = mi_workspace_find_issue (workspace, EXAMPLE_SLUG);
@@ -212,7 +209,7 @@ test_chart_follows_model (void)
   /* Insert chart into README, from the widget's action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.insert-into-readme", NULL));
   g_assert_true (mi_ui_test_wait_for (issue_edited, issue));
-  svg_path = g_build_filename (tmp_root, "follows", "docs", "meta-issues", EXAMPLE_SLUG,
+  svg_path = g_build_filename (mi_ui_test_get_tmp_root (), "follows", "docs", "meta-issues", EXAMPLE_SLUG,
                                "charts", "tc-001.svg", NULL);
   g_assert_true (g_file_test (svg_path, G_FILE_TEST_IS_REGULAR));
   /* The file changed on disk and was parsed again: the chart still shows it. */
@@ -220,7 +217,7 @@ test_chart_follows_model (void)
 
   /* Export from the widget, at its size. */
   {
-    g_autofree char *png_path = g_build_filename (tmp_root, "export.png", NULL);
+    g_autofree char *png_path = g_build_filename (mi_ui_test_get_tmp_root (), "export.png", NULL);
     g_autoptr(GFile) png = g_file_new_for_path (png_path);
     g_autofree char *data = NULL;
     gsize length;
@@ -233,7 +230,7 @@ test_chart_follows_model (void)
 
   /* … and as the export dialog does, on a worker. */
   {
-    g_autofree char *svg_out = g_build_filename (tmp_root, "export-async.svg", NULL);
+    g_autofree char *svg_out = g_build_filename (mi_ui_test_get_tmp_root (), "export-async.svg", NULL);
     g_autoptr(GFile) file = g_file_new_for_path (svg_out);
     g_autoptr(GAsyncResult) result = NULL;
     g_autofree char *data = NULL;
@@ -248,7 +245,7 @@ test_chart_follows_model (void)
     /* No chart format in the name: an error, reported the same way. */
     g_clear_object (&result);
     g_clear_object (&file);
-    file = g_file_new_build_filename (tmp_root, "export.txt", NULL);
+    file = g_file_new_build_filename (mi_ui_test_get_tmp_root (), "export.txt", NULL);
     mi_chart_export_to_file_async (chart, file, FALSE, NULL, store_result_cb, &result);
     g_assert_true (mi_ui_test_wait_for (has_result, &result));
     g_assert_false (mi_chart_export_to_file_finish (chart, result, &error));
@@ -263,25 +260,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) root = NULL;
-  int ret;
-
-  tmp_root = g_dir_make_tmp ("mi-test-chart-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  mi_ui_test_init (&argc, &argv, "test-chart-widget");
 
   g_test_add_func ("/chart-widget/screenshots", test_chart_screenshots);
   g_test_add_func ("/chart-widget/keyboard", test_chart_keyboard);
   g_test_add_func ("/chart-widget/follows-model", test_chart_follows_model);
 
-  ret = g_test_run ();
-
-  root = g_file_new_for_path (tmp_root);
-  mi_ui_test_remove_tree (root);
-  g_free (tmp_root);
-
-  return ret;
+  return mi_ui_test_run ();
 }

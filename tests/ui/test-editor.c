@@ -19,30 +19,19 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
-#include "mi-application.h"
 #include "mi-editor-stack.h"
 #include "mi-editor.h"
 #include "mi-preview.h"
 #include "mi-test-util.h"
 
 static AdwApplication *app;
-static char *tmp_root;
 
 /* Helpers */
-
-static gboolean
-editor_ready (gpointer data)
-{
-  MiEditor *editor = data;
-
-  return !mi_editor_get_loading (editor) &&
-         !mi_render_get_pending (mi_editor_get_render (editor));
-}
 
 static char *
 fixture_path (const char *name)
 {
-  return g_build_filename (g_getenv ("MI_SOURCE_ROOT"), "tests", "fixtures", "editor", name, NULL);
+  return mi_test_source_path ("tests", "fixtures", "editor", name, NULL);
 }
 
 static GFile *
@@ -50,23 +39,10 @@ write_temp (const char *name,
             const char *content,
             gssize      len)
 {
-  g_autofree char *path = g_build_filename (tmp_root, name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (mi_ui_test_get_tmp_root (), name, NULL);
 
-  g_file_set_contents (path, content, len, &error);
-  g_assert_no_error (error);
+  mi_test_write_file (path, content, len);
   return g_file_new_for_path (path);
-}
-
-static char *
-read_file (GFile *file)
-{
-  char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_file_load_contents (file, NULL, &contents, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
 }
 
 typedef struct
@@ -89,7 +65,7 @@ static void
 fixture_close (Fixture *f)
 {
   gtk_window_destroy (f->window);
-  mi_ui_test_wait_ms (10);
+  mi_ui_test_flush ();
 }
 
 static MiEditor *
@@ -98,7 +74,7 @@ open_and_wait (Fixture *f,
 {
   MiEditor *editor = mi_editor_stack_open_file (f->stack, file, NULL);
 
-  g_assert_true (mi_ui_test_wait_for (editor_ready, editor));
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_editor_is_ready, editor));
   return editor;
 }
 
@@ -123,17 +99,6 @@ buffer_text (MiEditor *editor)
 
 /* Widgets */
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect (child, type, out);
-}
-
 /* Every block of the editor's document, built as the preview builds rows. */
 static GtkWidget *
 build_all (MiEditor *editor)
@@ -149,19 +114,6 @@ build_all (MiEditor *editor)
       gtk_box_append (GTK_BOX (box), mi_preview_build_block (preview, block));
     }
   return g_object_ref_sink (box);
-}
-
-static GtkLabel *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), text) != NULL)
-      return g_ptr_array_index (labels, i);
-  return NULL;
 }
 
 static char *
@@ -183,16 +135,7 @@ href_of (GtkLabel   *label,
 static AdwMessageDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
+  return ADW_MESSAGE_DIALOG (mi_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
 }
 
 /* Tests */
@@ -202,10 +145,10 @@ test_editor_preview_structure (void)
 {
   g_autofree char *path = fixture_path ("showcase.md");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GPtrArray) grids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) views = g_ptr_array_new ();
-  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
-  g_autoptr(GPtrArray) pictures = g_ptr_array_new ();
+  g_autoptr(GPtrArray) grids = NULL;
+  g_autoptr(GPtrArray) views = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr(GPtrArray) pictures = NULL;
   g_autoptr(GtkWidget) all = NULL;
   Fixture f;
   MiEditor *editor;
@@ -220,7 +163,7 @@ test_editor_preview_structure (void)
   all = build_all (editor);
 
   /* The table: 4 rows × 3 columns, header bold, aligned left, centre, right */
-  collect (all, GTK_TYPE_GRID, grids);
+  grids = mi_ui_test_collect_widgets (all, GTK_TYPE_GRID, NULL);
   g_assert_cmpuint (grids->len, ==, 1);
   grid = g_ptr_array_index (grids, 0);
   for (int r = 0; r < 4; r++)
@@ -238,7 +181,7 @@ test_editor_preview_structure (void)
   g_assert_cmpfloat (gtk_label_get_xalign (label), ==, 1.0);
 
   /* Code blocks, highlighted by their language, read-only */
-  collect (all, GTK_SOURCE_TYPE_VIEW, views);
+  views = mi_ui_test_collect_widgets (all, GTK_SOURCE_TYPE_VIEW, NULL);
   g_assert_cmpuint (views->len, ==, 2);
   g_assert_cmpstr (g_object_get_data (g_ptr_array_index (views, 0), "mi-language"), ==, "python3");
   g_assert_cmpstr (g_object_get_data (g_ptr_array_index (views, 1), "mi-language"), ==, "sql");
@@ -250,33 +193,33 @@ test_editor_preview_structure (void)
   }
 
   /* Task items and their state */
-  collect (all, GTK_TYPE_CHECK_BUTTON, checks);
+  checks = mi_ui_test_collect_widgets (all, GTK_TYPE_CHECK_BUTTON, NULL);
   g_assert_cmpuint (checks->len, ==, 2);
   g_assert_false (gtk_check_button_get_active (g_ptr_array_index (checks, 0)));
   g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, 1)));
 
   /* Raw HTML shown as text, never interpreted */
-  label = find_label (all, "raw html<span");
+  label = mi_ui_test_find_label_containing (all, "raw html<span");
   g_assert_nonnull (label);
   g_assert_nonnull (strstr (gtk_label_get_text (label), "<b>raw html</b>"));
-  label = find_label (all, "<div class=\"warning\">");
+  label = mi_ui_test_find_label_containing (all, "<div class=\"warning\">");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "raw-html"));
 
   /* Emphasis, strong, code, strikethrough */
-  label = find_label (all, "<i>emphasis</i>");
+  label = mi_ui_test_find_label_containing (all, "<i>emphasis</i>");
   g_assert_nonnull (label);
   g_assert_nonnull (strstr (gtk_label_get_label (label), "<b>strong</b>"));
   g_assert_nonnull (strstr (gtk_label_get_label (label), "<s>struck</s>"));
 
   /* Images: PNG and SVG relative to the file */
-  collect (all, GTK_TYPE_PICTURE, pictures);
+  pictures = mi_ui_test_collect_widgets (all, GTK_TYPE_PICTURE, NULL);
   g_assert_cmpuint (pictures->len, ==, 2);
   g_assert_nonnull (gtk_picture_get_paintable (g_ptr_array_index (pictures, 0)));
   g_assert_nonnull (gtk_picture_get_paintable (g_ptr_array_index (pictures, 1)));
 
   /* Broken links are shown as broken */
-  label = find_label (all, "a missing file");
+  label = mi_ui_test_find_label_containing (all, "a missing file");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "broken-link"));
   g_assert_null (strstr (gtk_label_get_label (label), "missing.md\""));
 
@@ -303,9 +246,9 @@ test_editor_render_fixtures (void)
       g_autoptr(GFile) file = g_file_new_for_path (path);
       MiEditor *editor = open_and_wait (&f, file);
       g_autoptr(GtkWidget) all = build_all (editor);
-      g_autoptr(GPtrArray) grids = g_ptr_array_new ();
+      g_autoptr(GPtrArray) grids = NULL;
 
-      collect (all, GTK_TYPE_GRID, grids);
+      grids = mi_ui_test_collect_widgets (all, GTK_TYPE_GRID, NULL);
       g_test_message ("%s: %u tables", saga[i], grids->len);
       if (i == 0)
         {
@@ -329,7 +272,7 @@ test_editor_task_toggle (void)
   g_autofree char *path = fixture_path ("showcase.md");
   g_autoptr(GFile) file = NULL;
   g_autoptr(GtkWidget) all = NULL;
-  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) checks = NULL;
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
   Fixture f;
@@ -341,7 +284,7 @@ test_editor_task_toggle (void)
   editor = open_and_wait (&f, file);
 
   all = build_all (editor);
-  collect (all, GTK_TYPE_CHECK_BUTTON, checks);
+  checks = mi_ui_test_collect_widgets (all, GTK_TYPE_CHECK_BUTTON, NULL);
   gtk_check_button_set_active (g_ptr_array_index (checks, 0), TRUE);   /* line 8 */
   gtk_check_button_set_active (g_ptr_array_index (checks, 1), FALSE);  /* line 9 */
 
@@ -360,13 +303,13 @@ test_editor_task_toggle (void)
   g_assert_cmpstr (text, ==, source);
 
   /* The preview follows */
-  g_assert_true (mi_ui_test_wait_for (editor_ready, editor));
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_editor_is_ready, editor));
   mi_editor_toggle_task (editor, 7);
-  g_assert_true (mi_ui_test_wait_for (editor_ready, editor));
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_editor_is_ready, editor));
   g_clear_object (&all);
-  g_ptr_array_set_size (checks, 0);
+  g_clear_pointer (&checks, g_ptr_array_unref);
   all = build_all (editor);
-  collect (all, GTK_TYPE_CHECK_BUTTON, checks);
+  checks = mi_ui_test_collect_widgets (all, GTK_TYPE_CHECK_BUTTON, NULL);
   g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, 0)));
 
   mi_editor_discard_changes (editor);
@@ -403,7 +346,7 @@ test_editor_links (void)
   all = build_all (editor);
 
   /* A relative link */
-  label = find_label (all, "the notes");
+  label = mi_ui_test_find_label_containing (all, "the notes");
   href = href_of (label, "the notes");
   g_signal_emit_by_name (label, "activate-link", href, &handled);
   g_assert_true (handled);
@@ -425,11 +368,11 @@ test_editor_links (void)
   g_assert_null (strstr (gtk_label_get_label (label), "href=\"mi-file:" "nowhere"));
 
   /* Web links go to the desktop, not to open-file */
-  label = find_label (all, "gnome.org");
+  label = mi_ui_test_find_label_containing (all, "gnome.org");
   g_clear_pointer (&href, g_free);
   href = href_of (label, ">link</a>");
   g_assert_cmpstr (href, ==, "mi-web:https://gnome.org");
-  label = find_label (all, ">ftp</a>");
+  label = mi_ui_test_find_label_containing (all, ">ftp</a>");
   g_clear_pointer (&href, g_free);
   href = href_of (label, ">ftp</a>");
   g_assert_cmpstr (href, ==, "mi-other:ftp://example.com/file");
@@ -455,7 +398,7 @@ test_editor_links (void)
 
   /* Without a handler, the stack opens the file in a tab */
   g_signal_handlers_disconnect_by_func (f.stack, stack_open_file_cb, &opened);
-  label = find_label (all, "the notes");
+  label = mi_ui_test_find_label_containing (all, "the notes");
   g_clear_pointer (&href, g_free);
   href = href_of (label, "the notes");
   g_signal_emit_by_name (label, "activate-link", href, &handled);
@@ -485,14 +428,14 @@ test_editor_draft_restore (void)
   fixture_open (&f);
   editor = mi_editor_stack_open_file (f.stack, file, NULL);
   mi_editor_set_draft_delay (editor, 100);
-  g_assert_true (mi_ui_test_wait_for (editor_ready, editor));
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_editor_is_ready, editor));
   type_text (editor, "Unsaved line.\n");
   typed = buffer_text (editor);
   g_assert_true (mi_ui_test_wait_for (draft_exists, file));
   fixture_close (&f);
 
   /* The file on disk is untouched */
-  saved = read_file (file);
+  saved = mi_test_read_text (g_file_peek_path (file), NULL);
   g_assert_cmpstr (saved, ==, "# Draft\n\nSaved text.\n");
 
   /* Next start: restored, and said so */
@@ -500,7 +443,7 @@ test_editor_draft_restore (void)
   g_assert_cmpuint (mi_editor_stack_restore_drafts (f.stack, NULL), >=, 1);
   editor = mi_editor_stack_find_editor (f.stack, file);
   g_assert_nonnull (editor);
-  g_assert_true (mi_ui_test_wait_for (editor_ready, editor));
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_editor_is_ready, editor));
   g_assert_true (mi_editor_get_draft_restored (editor));
   g_assert_true (mi_editor_get_modified (editor));
   g_assert_nonnull (strstr (mi_editor_get_message (editor), "restored"));
@@ -516,7 +459,7 @@ test_editor_draft_restore (void)
     g_main_context_iteration (NULL, TRUE);
   mi_ui_test_wait_ms (100);
   g_clear_pointer (&saved, g_free);
-  saved = read_file (file);
+  saved = mi_test_read_text (g_file_peek_path (file), NULL);
   g_assert_cmpstr (saved, ==, typed);
   leftover = mi_drafts_load (mi_drafts_get_default (), file, NULL, NULL);
   g_assert_null (leftover);
@@ -598,7 +541,7 @@ test_editor_conflict (void)
   g_assert_error (error, MI_DOCUMENT_ERROR, MI_DOCUMENT_ERROR_CHANGED_ON_DISK);
   g_clear_error (&error);
   g_assert_true (mi_editor_get_conflict (editor));
-  disk = read_file (file);
+  disk = mi_test_read_text (g_file_peek_path (file), NULL);
   g_assert_cmpstr (disk, ==, "# Conflict\n\nTheir line.\n");
   g_clear_pointer (&disk, g_free);
 
@@ -610,11 +553,11 @@ test_editor_conflict (void)
   g_assert_cmpstr (mine, ==, "# Conflict\n\nMy line.\n");
   {
     GtkWidget *disk_view = NULL;
-    g_autoptr(GPtrArray) views = g_ptr_array_new ();
+    g_autoptr(GPtrArray) views = NULL;
     GtkTextIter s, e;
     g_autofree char *shown = NULL;
 
-    collect (GTK_WIDGET (editor), GTK_SOURCE_TYPE_VIEW, views);
+    views = mi_ui_test_collect_widgets (GTK_WIDGET (editor), GTK_SOURCE_TYPE_VIEW, NULL);
     for (guint i = 0; i < views->len; i++)
       if (g_ptr_array_index (views, i) != mi_editor_get_view (editor) &&
           gtk_widget_is_ancestor (g_ptr_array_index (views, i), GTK_WIDGET (editor)) &&
@@ -632,7 +575,7 @@ test_editor_conflict (void)
   g_assert_true (mi_ui_test_wait_for (conflict_resolved, editor));
   g_assert_false (mi_editor_get_modified (editor));
   g_assert_false (mi_editor_get_showing_disk (editor));
-  disk = read_file (file);
+  disk = mi_test_read_text (g_file_peek_path (file), NULL);
   g_assert_cmpstr (disk, ==, "# Conflict\n\nMy line.\n");
   g_clear_pointer (&disk, g_free);
 
@@ -657,7 +600,7 @@ test_editor_conflict (void)
   g_clear_pointer (&mine, g_free);
   mine = buffer_text (editor);
   g_assert_cmpstr (mine, ==, "# Conflict\n\nMy line.\nMore.\nMine again.\n");
-  disk = read_file (file);
+  disk = mi_test_read_text (g_file_peek_path (file), NULL);
   g_assert_cmpstr (disk, ==, "Theirs again.\n");
 
   mi_editor_discard_changes (editor);
@@ -735,7 +678,7 @@ test_editor_apply_edit (void)
   gtk_text_buffer_redo (buffer);
   g_assert_true (save_now (editor, NULL));
   g_clear_pointer (&text, g_free);
-  text = read_file (file);
+  text = mi_test_read_text (g_file_peek_path (file), NULL);
   g_assert_cmpstr (text, ==, "\xEF\xBB\xBF**Status:** Resolved\n\nText.\nTyped.\n");
   fixture_close (&f);
 }
@@ -823,7 +766,7 @@ test_editor_stack (void)
   g_assert_no_error (r.error);
   g_assert_true (r.ok);
   g_assert_cmpuint (mi_editor_stack_get_n_editors (f.stack), ==, 0);
-  text = read_file (b);
+  text = mi_test_read_text (g_file_peek_path (b), NULL);
   g_assert_cmpstr (text, ==, "# B\ntyped in b\n");
 
   /* Discard: closes, file untouched, no draft left */
@@ -835,7 +778,7 @@ test_editor_stack (void)
   mi_ui_test_wait_ms (100);
   g_assert_cmpuint (mi_editor_stack_get_n_editors (f.stack), ==, 0);
   g_clear_pointer (&text, g_free);
-  text = read_file (b);
+  text = mi_test_read_text (g_file_peek_path (b), NULL);
   g_assert_cmpstr (text, ==, "# B\ntyped in b\n");
   g_assert_false (draft_exists (b));
 
@@ -848,7 +791,7 @@ test_editor_search (void)
   g_autoptr(GFile) file = write_temp ("search.md", "one two one\nthree one\n", -1);
   g_autofree char *text = NULL;
   GtkWidget *entry = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) entries = NULL;
   Fixture f;
   MiEditor *editor;
 
@@ -856,11 +799,11 @@ test_editor_search (void)
   editor = open_and_wait (&f, file);
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.replace", NULL);
-  collect (GTK_WIDGET (editor), GTK_TYPE_SEARCH_ENTRY, entries);
+  entries = mi_ui_test_collect_widgets (GTK_WIDGET (editor), GTK_TYPE_SEARCH_ENTRY, NULL);
   entry = g_ptr_array_index (entries, 0);
   gtk_editable_set_text (GTK_EDITABLE (entry), "one");
-  g_ptr_array_set_size (entries, 0);
-  collect (GTK_WIDGET (editor), GTK_TYPE_ENTRY, entries);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = mi_ui_test_collect_widgets (GTK_WIDGET (editor), GTK_TYPE_ENTRY, NULL);
   for (guint i = 0; i < entries->len; i++)
     if (!gtk_widget_is_ancestor (g_ptr_array_index (entries, i), entry) &&
         g_ptr_array_index (entries, i) != (gpointer) entry)
@@ -974,22 +917,6 @@ test_editor_monospace (void)
   fixture_close (&f);
 }
 
-static const char *
-scheme_id (MiEditor *editor)
-{
-  GtkSourceStyleScheme *scheme = gtk_source_buffer_get_style_scheme (mi_editor_get_buffer (editor));
-
-  return scheme != NULL ? gtk_source_style_scheme_get_id (scheme) : NULL;
-}
-
-static gboolean
-scheme_is (gpointer data)
-{
-  gpointer *args = data;
-
-  return g_strcmp0 (scheme_id (args[0]), args[1]) == 0;
-}
-
 /* The source's style scheme: Adwaita following light and dark, or the one
  * chosen in the settings, in its own dark or light variant when it names
  * one (classic → classic-dark), as it is otherwise (cobalt). */
@@ -1000,53 +927,43 @@ test_editor_style_scheme (void)
   AdwStyleManager *style = adw_style_manager_get_default ();
   g_autofree char *path = fixture_path ("showcase.md");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  gpointer args[2];
   MiEditor *editor;
   Fixture f;
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   fixture_open (&f);
   editor = open_and_wait (&f, file);
-  args[0] = editor;
-  g_assert_cmpstr (scheme_id (editor), ==, "Adwaita");
+  g_assert_cmpstr (mi_ui_test_get_scheme_id (editor), ==, "Adwaita");
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  args[1] = "Adwaita-dark";
-  g_assert_true (mi_ui_test_wait_for (scheme_is, args));
+  g_assert_true (mi_ui_test_wait_for_scheme (editor, "Adwaita-dark"));
 
   g_settings_set_string (settings, "style-scheme", "classic");
-  args[1] = "classic-dark";
-  g_assert_true (mi_ui_test_wait_for (scheme_is, args));
+  g_assert_true (mi_ui_test_wait_for_scheme (editor, "classic-dark"));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  args[1] = "classic";
-  g_assert_true (mi_ui_test_wait_for (scheme_is, args));
+  g_assert_true (mi_ui_test_wait_for_scheme (editor, "classic"));
 
   g_settings_set_string (settings, "style-scheme", "cobalt");
-  args[1] = "cobalt";
-  g_assert_true (mi_ui_test_wait_for (scheme_is, args));
+  g_assert_true (mi_ui_test_wait_for_scheme (editor, "cobalt"));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   mi_ui_test_wait_ms (20);
-  g_assert_cmpstr (scheme_id (editor), ==, "cobalt");
+  g_assert_cmpstr (mi_ui_test_get_scheme_id (editor), ==, "cobalt");
 
   /* A dark scheme that names its light variant: oblivion → tango in the
    * light style. */
   g_settings_set_string (settings, "style-scheme", "oblivion");
-  args[1] = "oblivion";
-  g_assert_true (mi_ui_test_wait_for (scheme_is, args));
+  g_assert_true (mi_ui_test_wait_for_scheme (editor, "oblivion"));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  args[1] = "tango";
-  g_assert_true (mi_ui_test_wait_for (scheme_is, args));
+  g_assert_true (mi_ui_test_wait_for_scheme (editor, "tango"));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
 
   /* Not installed (a scheme from another machine): Adwaita. */
   g_settings_set_string (settings, "style-scheme", "no-such-scheme");
-  args[1] = "Adwaita-dark";
-  g_assert_true (mi_ui_test_wait_for (scheme_is, args));
+  g_assert_true (mi_ui_test_wait_for_scheme (editor, "Adwaita-dark"));
 
   g_settings_reset (settings, "style-scheme");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-  args[1] = "Adwaita";
-  g_assert_true (mi_ui_test_wait_for (scheme_is, args));
+  g_assert_true (mi_ui_test_wait_for_scheme (editor, "Adwaita"));
   fixture_close (&f);
 }
 
@@ -1055,17 +972,9 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
   int ret;
 
-  /* Before anything asks GLib for the user's folders */
-  tmp_root = g_dir_make_tmp ("mi-test-editor-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = g_build_filename (tmp_root, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  mi_ui_test_init (&argc, &argv, "test-editor");
 
   app = adw_application_new ("io.github.metaissues.MetaIssues.TestEditor", G_APPLICATION_NON_UNIQUE);
   /* The app's style.css, as MiApplication has it */
@@ -1087,10 +996,8 @@ main (int   argc,
   g_test_add_func ("/editor/search", test_editor_search);
   g_test_add_func ("/editor/screenshots", test_editor_screenshots);
 
-  ret = g_test_run ();
-
+  ret = mi_ui_test_run ();
   g_clear_object (&app);
-  mi_test_remove_tree (tmp_root);
-  g_free (tmp_root);
+
   return ret;
 }

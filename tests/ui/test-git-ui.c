@@ -16,7 +16,6 @@
 
 #include <adwaita.h>
 
-#include "mi-application.h"
 #include "mi-commit-dialog.h"
 #include "mi-git-controls.h"
 #include "mi-history-dialog.h"
@@ -26,42 +25,7 @@
 #define SLUG "example-performance-saga"
 #define ISSUE_DIR "docs/meta-issues/" SLUG
 
-static MiApplication *app;
-static char *tmp_root;
-
 /* Helpers: git */
-
-static char *
-git (const char *dir,
-     const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("git -C '%s' %s", dir, args);
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_command_line_sync (command, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", command, err);
-
-  return g_strstrip (out);
-}
-
-static void
-write_file (const char *dir,
-            const char *path,
-            const char *text)
-{
-  g_autofree char *full = g_build_filename (dir, path, NULL);
-  g_autofree char *parent = g_path_get_dirname (full);
-  g_autoptr(GError) error = NULL;
-
-  g_mkdir_with_parents (parent, 0755);
-  g_file_set_contents (full, text, -1, &error);
-  g_assert_no_error (error);
-}
 
 static void
 append_file (const char *dir,
@@ -72,7 +36,7 @@ append_file (const char *dir,
   g_autofree char *old = mi_test_read_file (full, NULL);
   g_autofree char *joined = g_strconcat (old, text, NULL);
 
-  write_file (dir, path, joined);
+  mi_test_write_text (dir, path, joined);
 }
 
 /* The example in a new repository, committed once; with an identity in the
@@ -81,60 +45,25 @@ static char *
 make_repository (const char *name,
                  gboolean    identity)
 {
-  g_autofree char *template = g_strdup_printf ("%s-XXXXXX", name);
-  g_autofree char *path = g_build_filename (tmp_root, template, NULL);
+  g_autofree char *path = mi_test_make_tmp (mi_ui_test_get_tmp_root (), name);
   g_autofree char *example = mi_test_source_path ("resources", "example", NULL);
 
-  g_assert_nonnull (g_mkdtemp (path));
   mi_test_copy_dir (example, path);
-  write_file (path, "notes.txt", "not a meta-issue\n");
-  g_free (git (path, "init -q -b main"));
+  mi_test_write_text (path, "notes.txt", "not a meta-issue\n");
+  mi_test_git (path, "init", "-q", "-b", "main", NULL);
   if (identity)
     {
-      g_free (git (path, "config user.name 'Test User'"));
-      g_free (git (path, "config user.email test@example.org"));
+      mi_test_git (path, "config", "user.name", "Test User", NULL);
+      mi_test_git (path, "config", "user.email", "test@example.org", NULL);
     }
-  g_free (git (path, "add -A"));
-  g_free (git (path, "-c user.name=Setup -c user.email=setup@example.org commit -q -m 'Initial'"));
+  mi_test_git (path, "add", "-A", NULL);
+  mi_test_git (path, "-c", "user.name=Setup", "-c", "user.email=setup@example.org",
+               "commit", "-q", "-m", "Initial", NULL);
 
   return g_steal_pointer (&path);
 }
 
-/* Helpers: main loop and widgets */
-
-static void
-collect_widgets (GtkWidget  *root,
-                 GType       type,
-                 const char *css_class,
-                 GPtrArray  *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_visible (root) &&
-      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
-    g_ptr_array_add (out, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, css_class, out);
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *css_class)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_widgets (root, type, css_class, found);
-
-  return found->len > 0 ? found->pdata[0] : NULL;
-}
-
-static gboolean
-window_is_idle (gpointer data)
-{
-  return !mi_window_get_busy (data);
-}
+/* Helpers: widgets */
 
 static MiGitControls *
 get_controls (MiWindow *window)
@@ -168,13 +97,11 @@ get_controls (MiWindow *window)
 static MiWindow *
 open_window (const char *path)
 {
-  MiWindow *window = mi_window_new (GTK_APPLICATION (app));
+  MiWindow *window = mi_ui_test_new_window ();
   g_autoptr(GFile) folder = g_file_new_for_path (path);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
-  gtk_window_present (GTK_WINDOW (window));
-  mi_window_open (window, folder);
-  g_assert_true (mi_ui_test_wait_for (window_is_idle, window));
+  mi_ui_test_open_and_wait (window, folder);
 
   return window;
 }
@@ -205,7 +132,7 @@ assert_count (MiGitControls *controls,
   if (!mi_ui_test_wait_for (count_is, &wait))
     g_error ("The Commit button shows %d, not %d", mi_git_controls_get_n_changes (controls), n);
 
-  label = find_widget (GTK_WIDGET (controls), GTK_TYPE_LABEL, "commit-count");
+  label = mi_ui_test_find_widget (GTK_WIDGET (controls), GTK_TYPE_LABEL, "commit-count");
   if (n > 0)
     {
       g_assert_nonnull (label);
@@ -236,7 +163,7 @@ open_commit_dialog (MiGitControls *controls)
 static GtkWidget *
 commit_button (MiCommitDialog *dialog)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "suggested-action");
+  GtkWidget *button = mi_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "suggested-action");
 
   g_assert_nonnull (button);
   return button;
@@ -245,19 +172,12 @@ commit_button (MiCommitDialog *dialog)
 static const char *
 message_text (MiCommitDialog *dialog)
 {
-  GtkWidget *entry = find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, "commit-message");
+  GtkWidget *entry = mi_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, "commit-message");
 
   g_assert_nonnull (entry);
   return gtk_editable_get_text (GTK_EDITABLE (entry));
 }
 
-
-static void
-close_window (gpointer window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  mi_ui_test_wait_ms (20);
-}
 
 static gboolean
 is_null (gpointer data)
@@ -271,12 +191,12 @@ static void
 test_commit (void)
 {
   g_autofree char *repo = make_repository ("commit", TRUE);
-  g_autofree char *names = NULL;
-  g_autofree char *staged = NULL;
+  const char *names;
+  const char *staged;
   g_autofree char *suggested = NULL;
-  g_autofree char *message = NULL;
+  const char *message;
   AdwStyleManager *style = adw_style_manager_get_default ();
-  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  g_autoptr(GPtrArray) groups = NULL;
   MiGitControls *controls;
   MiCommitDialog *dialog;
   MiChangeSet *changes;
@@ -285,10 +205,10 @@ test_commit (void)
 
   append_file (repo, ISSUE_DIR "/README.md", "\nMore notes.\n");
   append_file (repo, ISSUE_DIR "/description.md", "\nAnother thought.\n");
-  write_file (repo, "docs/meta-issues/other-issue/README.md", "# Other issue\n\n**Status:** Open\n");
+  mi_test_write_text (repo, "docs/meta-issues/other-issue/README.md", "# Other issue\n\n**Status:** Open\n");
   /* Staged, outside docs/: must stay staged, untouched. */
   append_file (repo, "notes.txt", "staged change\n");
-  g_free (git (repo, "add notes.txt"));
+  mi_test_git (repo, "add", "notes.txt", NULL);
 
   window = open_window (repo);
   controls = get_controls (window);
@@ -300,26 +220,26 @@ test_commit (void)
   g_assert_cmpuint (mi_change_set_get_n_files (changes), ==, 3);
 
   /* Rows grouped by meta-issue: a heading per issue, its files below. */
-  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BOX, "commit-group", groups);
+  groups = mi_ui_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BOX, "commit-group");
   g_assert_cmpuint (groups->len, ==, 2);
   {
-    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-    g_autoptr(GPtrArray) changes_shown = g_ptr_array_new ();
-    g_autoptr(GPtrArray) checks = g_ptr_array_new ();
-    GtkWidget *list = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW, "commit-files");
+    g_autoptr(GPtrArray) labels = NULL;
+    g_autoptr(GPtrArray) changes_shown = NULL;
+    g_autoptr(GPtrArray) checks = NULL;
+    GtkWidget *list = mi_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW, "commit-files");
 
-    collect_widgets (list, GTK_TYPE_LABEL, "commit-file-path", labels);
+    labels = mi_ui_test_collect_widgets (list, GTK_TYPE_LABEL, "commit-file-path");
     g_assert_cmpuint (labels->len, ==, 5);
     g_assert_cmpstr (gtk_label_get_label (labels->pdata[0]), ==, SLUG);
     g_assert_cmpstr (gtk_label_get_label (labels->pdata[1]), ==, "README.md");
     g_assert_cmpstr (gtk_label_get_label (labels->pdata[2]), ==, "description.md");
     g_assert_cmpstr (gtk_label_get_label (labels->pdata[3]), ==, "other-issue");
     g_assert_cmpstr (gtk_label_get_label (labels->pdata[4]), ==, "README.md");
-    collect_widgets (list, GTK_TYPE_LABEL, "commit-file-change", changes_shown);
+    changes_shown = mi_ui_test_collect_widgets (list, GTK_TYPE_LABEL, "commit-file-change");
     g_assert_cmpuint (changes_shown->len, ==, 3);
     g_assert_cmpstr (gtk_label_get_label (changes_shown->pdata[2]), ==,
                      mi_file_change_get_label (MI_FILE_CHANGE_ADDED));
-    collect_widgets (list, GTK_TYPE_CHECK_BUTTON, NULL, checks);
+    checks = mi_ui_test_collect_widgets (list, GTK_TYPE_CHECK_BUTTON, NULL);
     g_assert_cmpuint (checks->len, ==, 3);
     for (guint i = 0; i < checks->len; i++)
       g_assert_true (gtk_check_button_get_active (checks->pdata[i]));
@@ -339,7 +259,7 @@ test_commit (void)
   /* The first file's diff shows. */
   g_assert_nonnull (mi_commit_dialog_get_diff (dialog));
   g_assert_nonnull (strstr (mi_commit_dialog_get_diff (dialog), "+More notes."));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "commit-identity"));
+  g_assert_nonnull (mi_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "commit-identity"));
   g_assert_true (gtk_widget_get_sensitive (commit_button (dialog)));
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -353,29 +273,29 @@ test_commit (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "commit.commit", NULL));
   g_assert_true (mi_ui_test_wait_for (is_null, &dialog));
 
-  names = git (repo, "show --name-only --format= HEAD");
+  names = mi_test_git (repo, "show", "--name-only", "--format=", "HEAD", NULL);
   g_assert_cmpstr (names, ==, ISSUE_DIR "/README.md\n" ISSUE_DIR "/description.md");
-  message = git (repo, "log -1 --format=%s");
+  message = mi_test_git (repo, "log", "-1", "--format=%s", NULL);
   g_assert_cmpstr (message, ==, suggested);
-  staged = git (repo, "diff --cached --name-only");
+  staged = mi_test_git (repo, "diff", "--cached", "--name-only", NULL);
   g_assert_cmpstr (staged, ==, "notes.txt");
 
   assert_count (controls, 1);
 
-  close_window (window);
+  mi_ui_test_close_window (window);
 }
 
 static void
 test_identity (void)
 {
   g_autofree char *repo = make_repository ("identity", FALSE);
-  g_autofree char *name = NULL;
-  g_autofree char *email = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  const char *name;
+  const char *email;
+  g_autoptr(GPtrArray) entries = NULL;
   MiCommitDialog *dialog;
   GtkWidget *form;
   GtkWidget *save = NULL;
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = NULL;
   MiWindow *window;
 
   append_file (repo, ISSUE_DIR "/README.md", "\nMore notes.\n");
@@ -384,16 +304,16 @@ test_identity (void)
   assert_count (get_controls (window), 1);
   dialog = open_commit_dialog (get_controls (window));
 
-  form = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BOX, "identity-form");
+  form = mi_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BOX, "identity-form");
   g_assert_nonnull (form);
-  g_assert_null (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "commit-identity"));
+  g_assert_null (mi_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "commit-identity"));
   g_assert_false (gtk_widget_get_sensitive (commit_button (dialog)));
 
-  collect_widgets (form, GTK_TYPE_ENTRY, NULL, entries);
+  entries = mi_ui_test_collect_widgets (form, GTK_TYPE_ENTRY, NULL);
   g_assert_cmpuint (entries->len, ==, 2);
   gtk_editable_set_text (entries->pdata[0], "Ada Lovelace");
   gtk_editable_set_text (entries->pdata[1], "ada@example.org");
-  collect_widgets (form, GTK_TYPE_BUTTON, NULL, buttons);
+  buttons = mi_ui_test_collect_widgets (form, GTK_TYPE_BUTTON, NULL);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), "_Save in This Repository") == 0)
       save = buttons->pdata[i];
@@ -401,36 +321,36 @@ test_identity (void)
   g_assert_true (gtk_widget_get_sensitive (save));
   g_signal_emit_by_name (save, "clicked");
 
-  name = git (repo, "config --local user.name");
-  email = git (repo, "config --local user.email");
+  name = mi_test_git (repo, "config", "--local", "user.name", NULL);
+  email = mi_test_git (repo, "config", "--local", "user.email", NULL);
   g_assert_cmpstr (name, ==, "Ada Lovelace");
   g_assert_cmpstr (email, ==, "ada@example.org");
   g_assert_false (gtk_widget_get_visible (form));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "commit-identity"));
+  g_assert_nonnull (mi_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "commit-identity"));
   g_assert_true (gtk_widget_get_sensitive (commit_button (dialog)));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  close_window (window);
+  mi_ui_test_close_window (window);
 }
 
 static void
 test_blocker (void)
 {
   g_autofree char *repo = make_repository ("merge", TRUE);
-  g_autofree char *head = git (repo, "rev-parse HEAD");
+  const char *head = mi_test_git (repo, "rev-parse", "HEAD", NULL);
   g_autofree char *merge_head = g_strconcat (head, "\n", NULL);
   MiCommitDialog *dialog;
   GtkWidget *label;
   MiWindow *window;
 
   append_file (repo, ISSUE_DIR "/README.md", "\nMore notes.\n");
-  write_file (repo, ".git/MERGE_HEAD", merge_head);
+  mi_test_write_text (repo, ".git/MERGE_HEAD", merge_head);
 
   window = open_window (repo);
   assert_count (get_controls (window), 1);
   dialog = open_commit_dialog (get_controls (window));
 
-  label = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "commit-blocker");
+  label = mi_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "commit-blocker");
   g_assert_nonnull (label);
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "merge"));
   g_assert_false (gtk_widget_get_sensitive (commit_button (dialog)));
@@ -438,7 +358,7 @@ test_blocker (void)
                   mi_commit_dialog_get_busy (dialog));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  close_window (window);
+  mi_ui_test_close_window (window);
 }
 
 static gboolean
@@ -457,17 +377,17 @@ static void
 test_history (void)
 {
   g_autofree char *repo = make_repository ("history", TRUE);
-  g_autofree char *then = NULL;
+  const char *then;
   g_autoptr(GList) toplevels = NULL;
   MiHistoryDialog *dialog = NULL;
   GtkWidget *list;
-  g_autoptr(GPtrArray) summaries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) summaries = NULL;
   MiWindow *window;
 
   append_file (repo, ISSUE_DIR "/README.md", "\nSecond commit.\n");
-  g_free (git (repo, "commit -q -a -m 'example-performance-saga: more notes'"));
+  mi_test_git (repo, "commit", "-q", "-a", "-m", "example-performance-saga: more notes", NULL);
   append_file (repo, "notes.txt", "outside\n");
-  g_free (git (repo, "commit -q -a -m 'Notes only'"));
+  mi_test_git (repo, "commit", "-q", "-a", "-m", "Notes only", NULL);
   append_file (repo, ISSUE_DIR "/README.md", "\nNot committed.\n");
 
   window = open_window (repo);
@@ -485,8 +405,8 @@ test_history (void)
 
   /* The commits that touched the folder, newest first; not "Notes only". */
   g_assert_cmpuint (g_list_model_get_n_items (mi_history_dialog_get_commits (dialog)), ==, 2);
-  list = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW, "history-commits");
-  collect_widgets (list, GTK_TYPE_LABEL, "history-summary", summaries);
+  list = mi_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW, "history-commits");
+  summaries = mi_ui_test_collect_widgets (list, GTK_TYPE_LABEL, "history-summary");
   g_assert_cmpuint (summaries->len, ==, 2);
   g_assert_cmpstr (gtk_label_get_label (summaries->pdata[0]), ==, "example-performance-saga: more notes");
   g_assert_cmpstr (gtk_label_get_label (summaries->pdata[1]), ==, "Initial");
@@ -494,14 +414,14 @@ test_history (void)
   /* The README as it was at the first commit, and what changed since. */
   mi_history_dialog_select (dialog, 1, ISSUE_DIR "/README.md");
   g_assert_true (mi_ui_test_wait_for (history_file_is_shown, dialog));
-  then = git (repo, "show HEAD~2:" ISSUE_DIR "/README.md");
+  then = mi_test_git (repo, "show", "HEAD~2:" ISSUE_DIR "/README.md", NULL);
   g_assert_true (g_str_has_prefix (mi_history_dialog_get_old_text (dialog), then));
   g_assert_null (strstr (mi_history_dialog_get_old_text (dialog), "Second commit."));
   g_assert_nonnull (strstr (mi_history_dialog_get_diff (dialog), "+Second commit."));
   g_assert_nonnull (strstr (mi_history_dialog_get_diff (dialog), "+Not committed."));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  close_window (window);
+  mi_ui_test_close_window (window);
 }
 
 static gboolean
@@ -514,19 +434,17 @@ static void
 test_sync (void)
 {
   g_autofree char *repo = make_repository ("sync", TRUE);
-  g_autofree char *bare = g_build_filename (tmp_root, "bare.git", NULL);
-  g_autofree char *remote = NULL;
-  g_autofree char *local = NULL;
-  g_autofree char *command = NULL;
+  g_autofree char *bare = g_build_filename (mi_ui_test_get_tmp_root (), "bare.git", NULL);
+  const char *remote;
+  const char *local;
   MiGitControls *controls;
   MiWindow *window;
 
-  g_free (git (tmp_root, "init -q --bare -b main bare.git"));
-  command = g_strdup_printf ("remote add origin '%s'", bare);
-  g_free (git (repo, command));
-  g_free (git (repo, "push -q -u origin main"));
+  mi_test_git (mi_ui_test_get_tmp_root (), "init", "-q", "--bare", "-b", "main", "bare.git", NULL);
+  mi_test_git (repo, "remote", "add", "origin", bare, NULL);
+  mi_test_git (repo, "push", "-q", "-u", "origin", "main", NULL);
   append_file (repo, ISSUE_DIR "/README.md", "\nTo be pushed.\n");
-  g_free (git (repo, "commit -q -a -m 'example-performance-saga: to be pushed'"));
+  mi_test_git (repo, "commit", "-q", "-a", "-m", "example-performance-saga: to be pushed", NULL);
 
   window = open_window (repo);
   controls = get_controls (window);
@@ -536,19 +454,19 @@ test_sync (void)
   g_assert_true (mi_git_controls_get_syncing (controls));
   g_assert_true (mi_ui_test_wait_for (not_syncing, controls));
 
-  remote = git (bare, "log -1 --format=%s main");
-  local = git (repo, "log -1 --format=%s");
+  remote = mi_test_git (bare, "log", "-1", "--format=%s", "main", NULL);
+  local = mi_test_git (repo, "log", "-1", "--format=%s", NULL);
   g_assert_cmpstr (remote, ==, "example-performance-saga: to be pushed");
   g_assert_cmpstr (remote, ==, local);
 
-  close_window (window);
+  mi_ui_test_close_window (window);
 }
 
 static void
 test_no_repository (void)
 {
   g_autofree char *example = mi_test_source_path ("resources", "example", NULL);
-  g_autofree char *path = g_build_filename (tmp_root, "plain", NULL);
+  g_autofree char *path = g_build_filename (mi_ui_test_get_tmp_root (), "plain", NULL);
   MiWindow *window;
 
   mi_test_copy_dir (example, path);
@@ -561,41 +479,14 @@ test_no_repository (void)
     for (GList *l = toplevels; l != NULL; l = l->next)
       g_assert_false (MI_IS_HISTORY_DIALOG (l->data));
   }
-  close_window (window);
+  mi_ui_test_close_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
-  int ret;
-
-  /* Before anything asks GLib or git for the user's folders. */
-  tmp_root = g_dir_make_tmp ("mi-test-git-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  home = g_build_filename (tmp_root, "home", NULL);
-  g_mkdir_with_parents (home, 0700);
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("GIT_CONFIG_NOSYSTEM", "1", TRUE);
-  g_unsetenv ("GIT_AUTHOR_NAME");
-  g_unsetenv ("GIT_AUTHOR_EMAIL");
-  g_unsetenv ("GIT_COMMITTER_NAME");
-  g_unsetenv ("GIT_COMMITTER_EMAIL");
-  g_unsetenv ("EMAIL");
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = mi_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  mi_ui_test_init (&argc, &argv, "test-git-ui");
 
   g_test_add_func ("/git-ui/commit", test_commit);
   g_test_add_func ("/git-ui/identity", test_identity);
@@ -604,12 +495,5 @@ main (int   argc,
   g_test_add_func ("/git-ui/sync", test_sync);
   g_test_add_func ("/git-ui/no-repository", test_no_repository);
 
-  ret = g_test_run ();
-
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  mi_test_remove_tree (tmp_root);
-  g_free (tmp_root);
-
-  return ret;
+  return mi_ui_test_run ();
 }
