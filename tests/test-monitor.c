@@ -324,6 +324,49 @@ test_queued_edits (Fixture       *fixture,
   g_assert_cmpint (mi_issue_get_status (issue), ==, MI_STATUS_ABANDONED);
 }
 
+/* Opening a repository without docs/meta-issues creates nothing; the
+ * first meta-issue written there by another program still appears. */
+static gboolean
+has_first_issue (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (data)) == 1;
+}
+
+static void
+test_opening_creates_nothing (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("mi-test-monitor-XXXXXX", NULL);
+  g_autofree char *git = g_build_filename (tmp, ".git", NULL);
+  g_autofree char *docs = g_build_filename (tmp, "docs", NULL);
+  g_autofree char *folder = g_build_filename (tmp, "docs", "meta-issues", "first-one", NULL);
+  g_autofree char *readme = g_build_filename (folder, "README.md", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (tmp);
+  g_autoptr(MiWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  g_assert_cmpint (g_mkdir (git, 0755), ==, 0);
+  workspace = mi_workspace_open (root, NULL, &error);
+  g_assert_no_error (error);
+  mi_workspace_start_monitoring (workspace);
+  g_assert_false (g_file_test (docs, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (workspace)), ==, 0);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (readme, "# Meta-Issue: First One\n\n**Status:** Open\n", -1, NULL));
+
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!has_first_issue (workspace) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  g_assert_true (has_first_issue (workspace));
+
+  g_clear_object (&workspace);
+  mi_test_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +379,7 @@ main (int   argc,
               fixture_set_up, test_own_edits, fixture_tear_down);
   g_test_add ("/monitor/queued-edits", Fixture, NULL,
               fixture_set_up, test_queued_edits, fixture_tear_down);
+  g_test_add_func ("/monitor/opening-creates-nothing", test_opening_creates_nothing);
   g_test_add ("/monitor/folders-come-and-go", Fixture, NULL,
               fixture_set_up, test_folders_come_and_go, fixture_tear_down);
 
