@@ -150,7 +150,9 @@ apply_folders_cb (gpointer data)
       g_autoptr(GFile) folder = NULL;
       GFileMonitor *monitor;
 
-      if (g_hash_table_contains (shared->monitors, path))
+      /* Folders that are not (yet) there are not watched: their
+       * parent's watch sees them come. */
+      if (g_hash_table_contains (shared->monitors, path) || !g_file_test (path, G_FILE_TEST_IS_DIR))
         continue;
 
       folder = g_file_new_for_path (path);

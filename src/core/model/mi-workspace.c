@@ -635,16 +635,15 @@ mi_workspace_reload (MiWorkspace   *self,
 /* ---------------------------------------------------------------------- */
 /* Monitoring                                                              */
 
+/* The watcher's thread checks that each folder is there. */
 static void
 add_folder (GPtrArray *paths,
             GFile     *folder)
 {
   char *path = g_file_get_path (folder);
 
-  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_DIR))
+  if (path != NULL)
     g_ptr_array_add (paths, path);
-  else
-    g_free (path);
 }
 
 /* Watches docs/meta-issues, each meta-issue, its attempts/ and each
@@ -655,13 +654,13 @@ watch_tree (MiWorkspace *self)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
 
-  if (g_file_query_file_type (self->issues_dir, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+  /* Until docs/meta-issues is there, the folders above it, to see it come. */
+  if (self->issues->len == 0)
     {
       g_autoptr(GFile) docs = g_file_get_parent (self->issues_dir);
 
+      add_folder (paths, self->root);
       add_folder (paths, docs);
-      if (paths->len == 0)
-        add_folder (paths, self->root);
     }
   add_folder (paths, self->issues_dir);
 
