@@ -170,7 +170,28 @@ typedef struct
   gboolean  ok;
   guint     n_items_changed;
   guint     n_issue_changed;
+  GError   *error;
 } Count;
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* A status edit that may fail: its error is kept. */
+static void
+edit_result_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Count *count = user_data;
+
+  count->ok = mi_issue_set_status_finish (MI_ISSUE (object), result, &count->error);
+  count->done = TRUE;
+}
 
 static void
 count_items_changed_cb (GListModel *model,
@@ -367,6 +388,90 @@ test_opening_creates_nothing (void)
   mi_test_remove_tree (tmp);
 }
 
+/* A queued edit cancelled before it runs writes nothing and says so; the
+ * running one is written and parsed; the next edit is not refused. */
+static void
+test_cancelled_edit (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  MiIssue *issue = saga (fixture);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *log_path = g_build_filename (fixture->issues, "example-performance-saga",
+                                                "implementation-log.md", NULL);
+  g_autofree char *log = NULL;
+  Count first = { fixture }, third = { fixture };
+  GAsyncResult *result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mi_issue_add_log_entry_async (issue, "Written before the cancel", "2024-12-01", NULL, edit_done_cb, &first);
+  mi_issue_add_log_entry_async (issue, "Never written", "2024-12-01", cancellable, store_result_cb, &result);
+  g_cancellable_cancel (cancellable);
+
+  while (!first.done || result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (first.ok);
+  g_assert_false (mi_issue_add_log_entry_finish (issue, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&result);
+
+  log = mi_test_read_file (log_path, NULL);
+  g_assert_nonnull (strstr (log, "Written before the cancel"));
+  g_assert_null (strstr (log, "Never written"));
+
+  mi_issue_add_log_entry_async (issue, "After the cancel", "2024-12-01", NULL, edit_done_cb, &third);
+  while (!third.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (third.ok);
+}
+
+/* An editor's save and a structured edit of the same file at once: both
+ * cannot find the file as they read it; one is written, the other refused,
+ * and the file holds the one that was written. */
+static void
+test_save_meets_edit (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  MiIssue *issue = saga (fixture);
+  g_autofree char *readme_path = g_build_filename (fixture->issues, "example-performance-saga", "README.md", NULL);
+  g_autoptr(GFile) readme = g_file_new_for_path (readme_path);
+  g_autoptr(MiDocument) editor_doc = mi_document_new (readme);
+  g_autoptr(GError) save_error = NULL;
+  GAsyncResult *save_result = NULL;
+  Count edit = { fixture };
+  g_autofree char *text = NULL;
+  gsize len;
+  gboolean saved, edited;
+
+  g_assert_true (mi_document_load (editor_doc, NULL, NULL));
+  mi_document_get_text (editor_doc, &len);
+  mi_document_replace (editor_doc, len, 0, "Typed at the end.\n");
+
+  mi_document_save_async (editor_doc, NULL, store_result_cb, &save_result);
+  mi_issue_set_status_async (issue, MI_STATUS_ABANDONED, 0, NULL, edit_result_cb, &edit);
+
+  while (save_result == NULL || !edit.done)
+    g_main_context_iteration (NULL, TRUE);
+  saved = mi_document_save_finish (editor_doc, save_result, &save_error);
+  edited = edit.ok;
+  g_clear_object (&save_result);
+
+  g_assert_true (saved != edited);
+  text = mi_test_read_file (readme_path, NULL);
+  if (saved)
+    {
+      g_assert_error (edit.error, MI_DOCUMENT_ERROR, MI_DOCUMENT_ERROR_CHANGED_ON_DISK);
+      g_assert_nonnull (strstr (text, "Typed at the end."));
+      g_assert_null (strstr (text, "**Status:** Abandoned"));
+    }
+  else
+    {
+      g_assert_error (save_error, MI_DOCUMENT_ERROR, MI_DOCUMENT_ERROR_CHANGED_ON_DISK);
+      g_assert_null (strstr (text, "Typed at the end."));
+      g_assert_nonnull (strstr (text, "**Status:** Abandoned"));
+    }
+  g_clear_error (&edit.error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,6 +485,10 @@ main (int   argc,
   g_test_add ("/monitor/queued-edits", Fixture, NULL,
               fixture_set_up, test_queued_edits, fixture_tear_down);
   g_test_add_func ("/monitor/opening-creates-nothing", test_opening_creates_nothing);
+  g_test_add ("/monitor/cancelled-edit", Fixture, NULL,
+              fixture_set_up, test_cancelled_edit, fixture_tear_down);
+  g_test_add ("/monitor/save-meets-edit", Fixture, NULL,
+              fixture_set_up, test_save_meets_edit, fixture_tear_down);
   g_test_add ("/monitor/folders-come-and-go", Fixture, NULL,
               fixture_set_up, test_folders_come_and_go, fixture_tear_down);
 

@@ -87,9 +87,26 @@ change_rollback (MiChange *change,
     g_file_delete (g_ptr_array_index (change->new_dirs, i - 1), NULL, NULL);
 }
 
+static gboolean change_commit_locked (MiChange  *change,
+                                      GError   **error);
+
+/* Checks and writes every file of @change, no other writer of this
+ * process in between (mi_document_lock_writes()). */
 gboolean
 mi_change_commit (MiChange  *change,
-               GError **error)
+                  GError   **error)
+{
+  gboolean ok;
+
+  mi_document_lock_writes ();
+  ok = change_commit_locked (change, error);
+  mi_document_unlock_writes ();
+  return ok;
+}
+
+static gboolean
+change_commit_locked (MiChange  *change,
+                      GError   **error)
 {
   /* Refuse before writing anything when one file changed on disk. */
   for (guint i = 0; i < change->docs->len; i++)
@@ -317,6 +334,7 @@ typedef struct
   GPtrArray      *claims;    /* MiClaim */
   MiIssue        *fresh;     /* the parse after the write */
   GPtrArray      *written;   /* MiWritten */
+  GApplication   *held;      /* kept running until the edit is done */
 } EditJob;
 
 static GThread *forbidden_thread;
@@ -333,6 +351,11 @@ written_free (MiWritten *written)
 static void
 edit_job_free (EditJob *job)
 {
+  if (job->held != NULL)
+    {
+      g_application_release (job->held);
+      g_clear_object (&job->held);
+    }
   if (job->data_free != NULL && job->data != NULL)
     job->data_free (job->data);
   g_clear_object (&job->copy);
@@ -473,6 +496,7 @@ edit_thread (GTask        *task,
   EditJob *job = task_data;
   GError *error = NULL;
 
+  /* Cancelled before it began: nothing is written. */
   if (g_task_return_error_if_cancelled (task))
     return;
   if (!edit_job_run (job, &error))
@@ -522,6 +546,8 @@ start_edit (GTask *task)
 
   worker = g_task_new (issue, g_task_get_cancellable (task), edit_done_cb, task);
   g_task_set_source_tag (worker, start_edit);
+  /* Cancelled once it wrote, it still brings the parse of what it wrote. */
+  g_task_set_check_cancellable (worker, FALSE);
   g_task_set_task_data (worker, job, NULL);
   g_task_run_in_thread (worker, edit_thread);
 }
@@ -553,10 +579,21 @@ mi_edit_run_async (MiIssue             *issue,
   job->prepare = prepare;
   job->data = data;
   job->data_free = data_free;
+  /* An app whose last window closes goes on until its edits are written:
+   * an edit is several files, and queued edits were asked for. */
+  job->held = g_application_get_default ();
+  if (job->held != NULL)
+    {
+      g_object_ref (job->held);
+      g_application_hold (job->held);
+    }
 
   task = g_task_new (issue, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, job, (GDestroyNotify) edit_job_free);
+  /* What happened, happened: an edit that wrote says so even when
+   * @cancellable was cancelled meanwhile. */
+  g_task_set_check_cancellable (task, FALSE);
 
   if (issue->editing)
     g_queue_push_tail (&issue->edits, task);

@@ -39,6 +39,7 @@ struct _MiDocument
   guint     n_lines;
   gint64    mtime;       /* of the file when read or written, µs; 0 when missing */
   guint64   inode;       /* of the file when read or written */
+  guint     serial;      /* raised each time what was read changes */
   gsize     released_len;  /* while released: the size and CRC-32 of what was read */
   guint32   released_crc;
   guint     modified : 1;
@@ -59,6 +60,23 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_QUARK (mi-document-error-quark, mi_document_error)
+
+/* Held from the check of the disk to the rename, by every writer of this
+ * process: an editor's save and a structured edit cannot both find the
+ * file as they read it and then both write it. */
+static GRecMutex write_lock;
+
+void
+mi_document_lock_writes (void)
+{
+  g_rec_mutex_lock (&write_lock);
+}
+
+void
+mi_document_unlock_writes (void)
+{
+  g_rec_mutex_unlock (&write_lock);
+}
 
 static void
 invalidate_lines (MiDocument *self)
@@ -406,6 +424,7 @@ mi_document_take_written (MiDocument *self,
   invalidate_lines (self);
   self->disk_bytes = g_bytes_ref (bytes);
   self->bytes = g_bytes_ref (bytes);
+  self->serial++;
   set_modified (self, FALSE);
 }
 
@@ -440,8 +459,19 @@ mi_document_load (MiDocument    *self,
       self->inode = 0;
     }
 
+  self->serial++;
   set_modified (self, FALSE);
   return TRUE;
+}
+
+/* Raised each time what the document knows of the disk changes (a load, a
+ * save, bytes taken): a read begun before is out of date. */
+guint
+mi_document_get_serial (MiDocument *self)
+{
+  g_return_val_if_fail (MI_IS_DOCUMENT (self), 0);
+
+  return self->serial;
 }
 
 GFile *
@@ -779,16 +809,25 @@ mi_document_save (MiDocument    *self,
 {
   g_return_val_if_fail (MI_IS_DOCUMENT (self), FALSE);
 
+  mi_document_lock_writes ();
   if (!mi_document_check_disk (self, cancellable, error))
-    return FALSE;
+    {
+      mi_document_unlock_writes ();
+      return FALSE;
+    }
 
   restore (self);
   if (!write_atomically (self->file, self->bytes, error))
-    return FALSE;
+    {
+      mi_document_unlock_writes ();
+      return FALSE;
+    }
+  mi_document_unlock_writes ();
 
   g_clear_pointer (&self->disk_bytes, g_bytes_unref);
   self->disk_bytes = g_bytes_ref (self->bytes);
   stat_file (self);
+  self->serial++;
   set_modified (self, FALSE);
   return TRUE;
 }
@@ -836,11 +875,16 @@ save_thread (GTask        *task,
   GError *error = NULL;
 
   probe->disk_bytes = data->expected ? g_bytes_ref (data->expected) : NULL;
+  mi_document_lock_writes ();
   if (!mi_document_check_disk (probe, cancellable, &error) ||
       !write_atomically (data->file, data->text, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+    {
+      mi_document_unlock_writes ();
+      g_task_return_error (task, error);
+      return;
+    }
+  mi_document_unlock_writes ();
+  g_task_return_boolean (task, TRUE);
 }
 
 /**
@@ -901,6 +945,7 @@ mi_document_save_finish (MiDocument    *self,
   g_clear_pointer (&self->disk_bytes, g_bytes_unref);
   self->disk_bytes = g_bytes_ref (data->text);
   stat_file (self);
+  self->serial++;
   set_modified (self, !g_bytes_equal (self->bytes, data->text));
   return TRUE;
 }

@@ -24,6 +24,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (MiDocument, mi_document, MI, DOCUMENT, GObject)
 
 GQuark       mi_document_error_quark   (void);
+void         mi_document_lock_writes   (void);
+void         mi_document_unlock_writes (void);
 
 MiDocument  *mi_document_new           (GFile         *file);
 MiDocument  *mi_document_new_for_text  (GFile         *file,
@@ -40,6 +42,7 @@ gboolean     mi_document_load          (MiDocument    *self,
                                         GCancellable  *cancellable,
                                         GError       **error);
 GFile       *mi_document_get_file      (MiDocument    *self);
+guint        mi_document_get_serial    (MiDocument    *self);
 const char  *mi_document_get_text      (MiDocument    *self,
                                         gsize         *len);
 GBytes      *mi_document_get_bytes     (MiDocument    *self);

@@ -874,7 +874,14 @@ mi_issue_dup_for_edit (MiIssue *self)
 
   copy_store (copy->attempts, self->attempts);
   copy_store (copy->hypotheses, self->hypotheses);
-  copy_store (copy->test_cases, self->test_cases);
+  /* Test cases hold a store of their own: copied, not shared. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->test_cases)); i++)
+    {
+      g_autoptr(MiTestCase) test_case = g_list_model_get_item (G_LIST_MODEL (self->test_cases), i);
+      g_autoptr(MiTestCase) test_case_copy = mi_test_case_dup_internal (test_case);
+
+      g_list_store_append (copy->test_cases, test_case_copy);
+    }
   copy_store (copy->log_entries, self->log_entries);
   copy_store (copy->criteria, self->criteria);
 

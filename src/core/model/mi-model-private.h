@@ -136,6 +136,7 @@ MiMeasurement *mi_measurement_new_internal (void);
 MiCriterion   *mi_criterion_new_internal   (void);
 MiResult      *mi_result_new_internal      (void);
 MiTestCase    *mi_test_case_new_internal   (void);
+MiTestCase    *mi_test_case_dup_internal   (MiTestCase *self);
 MiHypothesis  *mi_hypothesis_new_internal  (void);
 MiLogEntry    *mi_log_entry_new_internal   (void);
 MiAttempt     *mi_attempt_new_internal     (guint number);

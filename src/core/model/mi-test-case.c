@@ -143,6 +143,32 @@ mi_test_case_new_internal (void)
   return self;
 }
 
+/* A copy of its own for an edit's worker: a GListStore is not to be read
+ * from two threads (it caches the last item looked up), so the results
+ * get a store of their own; the results themselves are shared, as nothing
+ * changes them once parsed. */
+MiTestCase *
+mi_test_case_dup_internal (MiTestCase *self)
+{
+  MiTestCase *copy = mi_test_case_new_internal ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+
+  copy->id = g_strdup (self->id);
+  copy->title = g_strdup (self->title);
+  copy->procedure = g_strdup (self->procedure);
+  copy->target = self->target != NULL ? g_object_ref (self->target) : NULL;
+  copy->target_metric = g_strdup (self->target_metric);
+  copy->line = self->line;
+  copy->place = self->place;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MiResult) result = g_list_model_get_item (G_LIST_MODEL (self->results), i);
+
+      g_list_store_append (copy->results, result);
+    }
+  return copy;
+}
+
 /**
  * mi_test_case_get_id:
  *

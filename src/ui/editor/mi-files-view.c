@@ -193,20 +193,29 @@ static void
 sync_editor (MiEditor *editor,
              GBytes   *written);
 
+typedef struct
+{
+  GWeakRef editor;
+  gpointer document;   /* compared, never dereferenced */
+  guint    serial;     /* the document's when the read began */
+} DiskRead;
+
 static void
 disk_read_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  GWeakRef *ref = user_data;
-  g_autoptr(MiEditor) editor = g_weak_ref_get (ref);
+  DiskRead *read = user_data;
+  g_autoptr(MiEditor) editor = g_weak_ref_get (&read->editor);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  gpointer document = read->document;
+  guint serial = read->serial;
   char *contents = NULL;
   gsize len = 0;
 
-  g_weak_ref_clear (ref);
-  g_free (ref);
+  g_weak_ref_clear (&read->editor);
+  g_free (read);
 
   if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &len, NULL, &error))
     {
@@ -217,8 +226,21 @@ disk_read_cb (GObject      *object,
 
   /* Closed meanwhile, or showing another file. */
   if (editor == NULL || mi_editor_get_file (editor) == NULL ||
-      !g_file_equal (mi_editor_get_file (editor), G_FILE (object)))
+      !g_file_equal (mi_editor_get_file (editor), G_FILE (object)) ||
+      (gpointer) mi_editor_get_document (editor) != document)
     return;
+
+  /* The editor took other bytes meanwhile (an edit's, a save's, another
+   * read's): these may be older. Unless they are the same, read again:
+   * the read that no change overtakes is the one shown. */
+  if (mi_document_get_serial (mi_editor_get_document (editor)) != serial)
+    {
+      GBytes *known = mi_document_get_disk_bytes (mi_editor_get_document (editor));
+
+      if (known == NULL || !g_bytes_equal (known, bytes))
+        sync_editor (editor, NULL);
+      return;
+    }
 
   sync_editor (editor, bytes);
 }
@@ -248,10 +270,12 @@ sync_editor (MiEditor *editor,
   /* Another program's change: read on a worker, then come back here. */
   if (written == NULL)
     {
-      GWeakRef *ref = g_new0 (GWeakRef, 1);
+      DiskRead *read = g_new0 (DiskRead, 1);
 
-      g_weak_ref_init (ref, editor);
-      g_file_load_contents_async (mi_editor_get_file (editor), NULL, disk_read_cb, ref);
+      g_weak_ref_init (&read->editor, editor);
+      read->document = document;
+      read->serial = mi_document_get_serial (document);
+      g_file_load_contents_async (mi_editor_get_file (editor), NULL, disk_read_cb, read);
       return;
     }
 

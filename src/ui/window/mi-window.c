@@ -343,6 +343,10 @@ _mi_window_show_error (MiWindow   *self,
                        const char *title,
                        GError     *error)
 {
+  /* Stopped on purpose (another folder opened, the window closed). */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
   if (self->workspace != NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
