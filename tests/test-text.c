@@ -261,6 +261,36 @@ test_claims (void)
   mi_test_remove_tree (tmp);
 }
 
+/* Unsaved text of a file not written yet meets an edit that creates it;
+ * a claimed file is in the way of moving its folder, and only its own. */
+static void
+test_claim_rules (void)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path ("/tmp/ws/docs/meta-issues/a/attempts/002-x");
+  g_autoptr(GFile) other = g_file_new_for_path ("/tmp/ws/docs/meta-issues/a/attempts/003-y");
+  g_autoptr(GFile) file = g_file_get_child (folder, "attempt-results.md");
+  g_autoptr(GBytes) after = g_bytes_new_static ("# Results\n", 10);
+  g_autoptr(GBytes) base = g_bytes_new_static ("# Results\n", 10);
+  g_autoptr(MiClaim) unborn = mi_claim_new (file, "attempt-results.md", NULL, "Typed first", FALSE);
+  g_autoptr(MiClaim) saved = mi_claim_new (file, "attempt-results.md", base, "# Results\n", FALSE);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (mi_claim_allows (unborn, NULL, after, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_clear_error (&error);
+
+  /* The same text as on disk: nothing unsaved meets the edit. */
+  g_assert_true (mi_claim_allows (saved, base, after, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (mi_claim_check_moved (saved, folder, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "attempt-results.md"));
+  g_clear_error (&error);
+  g_assert_true (mi_claim_check_moved (saved, other, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +301,7 @@ main (int   argc,
   g_test_add_func ("/text/rebase/meeting", test_rebase_meeting);
   g_test_add_func ("/text/difference/boundaries", test_difference_boundaries);
   g_test_add_func ("/text/claims", test_claims);
+  g_test_add_func ("/text/claim-rules", test_claim_rules);
 
   return g_test_run ();
 }

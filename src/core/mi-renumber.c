@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "mi-claim.h"
 #include "mi-edit-private.h"
 #include "mi-issue-private.h"
 #include "mi-markdown.h"
@@ -529,6 +530,10 @@ prepare_renumber (MiIssue   *issue,
   {
     g_autoptr(GError) local_error = NULL;
     static const char *own[] = { "solution-approach.md", "attempt-results.md" };
+
+    for (guint i = 0; change->claims != NULL && i < change->claims->len; i++)
+      if (!mi_claim_check_moved (g_ptr_array_index (change->claims, i), folder, error))
+        return FALSE;
 
     if (!g_file_move (folder, new_folder, G_FILE_COPY_NO_FALLBACK_FOR_MOVE, NULL, NULL, NULL, &local_error))
       {

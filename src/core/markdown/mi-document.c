@@ -437,6 +437,10 @@ mi_document_load (MiDocument    *self,
 
   g_return_val_if_fail (MI_IS_DOCUMENT (self), FALSE);
 
+  /* The stamp before the read: a change that lands while reading or
+   * after makes the file differ from it (mi_issue_stamp_matches_disk()),
+   * never the other way round. */
+  stat_file (self);
   if (!read_disk (self->file, &bytes, cancellable, error))
     return FALSE;
 
@@ -450,7 +454,6 @@ mi_document_load (MiDocument    *self,
     {
       self->disk_bytes = g_bytes_ref (bytes);
       self->bytes = g_steal_pointer (&bytes);
-      stat_file (self);
     }
   else
     {

@@ -86,6 +86,31 @@ mi_claim_get_file (MiClaim *self)
 }
 
 /**
+ * mi_claim_check_moved:
+ * @folder: a folder an edit is about to move
+ *
+ * Whether an edit may move @folder: not when the claimed file is in it
+ * (the unsaved text would be left with no file).
+ */
+gboolean
+mi_claim_check_moved (MiClaim  *self,
+                      GFile    *folder,
+                      GError  **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+
+  if (!g_file_has_prefix (self->file, folder))
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+               /* Translators: %s is a file name such as "solution-approach.md". */
+               _("Your unsaved changes to %s are in the folder this edit moves: save or discard them first"),
+               self->title);
+  return FALSE;
+}
+
+/**
  * mi_claim_allows:
  * @before: (nullable): the file's bytes before the edit, NULL for a new file
  * @after: what the edit is about to write
@@ -105,7 +130,12 @@ mi_claim_allows (MiClaim  *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  carry = mi_text_carry (self->base, self->mine, strlen (self->mine), before, after, &span, &bom);
+  /* Unsaved text of a file that does not exist yet, which the edit would
+   * create: the two would meet at the next save. */
+  if (self->base == NULL && before == NULL)
+    carry = MI_TEXT_CARRY_MEETS;
+  else
+    carry = mi_text_carry (self->base, self->mine, strlen (self->mine), before, after, &span, &bom);
   if (carry == MI_TEXT_CARRY_NOTHING || (carry == MI_TEXT_CARRY_APART && !self->busy))
     return TRUE;
 

@@ -25,6 +25,9 @@ MiClaim  *mi_claim_new       (GFile       *file,
 MiClaim  *mi_claim_ref       (MiClaim     *self);
 void      mi_claim_unref     (MiClaim     *self);
 GFile    *mi_claim_get_file  (MiClaim     *self);
+gboolean  mi_claim_check_moved (MiClaim   *self,
+                              GFile       *folder,
+                              GError     **error);
 gboolean  mi_claim_allows    (MiClaim     *self,
                               GBytes      *before,
                               GBytes      *after,
