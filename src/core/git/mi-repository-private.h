@@ -6,8 +6,10 @@
  * objects that mi_repository_list_changes() and the network operations fill
  * on a worker thread, and of MiRepository itself; the data of an _async
  * call; the libgit2 helpers of mi-repository.c that mi-repository-status.c,
- * -commit.c, -history.c and -remote.c call. Only those files and the files
- * of the small objects include it: everyone else uses mi-repository.h.
+ * -commit.c, -history.c and the network's files call; and what those
+ * (mi-repository-remote.c, -transport.c and -merge.c) share among
+ * themselves. Only those files and the files of the small objects include
+ * it: everyone else uses mi-repository.h.
  */
 
 #include <git2.h>
@@ -142,6 +144,35 @@ typedef struct
 } TaskData;
 
 /* ---------------------------------------------------------------------- */
+/* The network (mi-repository-remote.c, -transport.c, -merge.c)            */
+
+/* What one network operation carries through libgit2's callbacks. */
+typedef struct
+{
+  MiRepository *self;
+  GCancellable *cancellable;
+  GMainContext *context;       /* progress and questions go there; NULL: this thread */
+  gint64        last_progress;
+  guint         n_asked;
+  gboolean      used_cache;
+  gboolean      tried_agent;
+  gboolean      auth_refused;
+  gboolean      cancelled;
+  char         *rejection;     /* the remote's reason for refusing a ref */
+} Op;
+
+/* The current branch and its upstream. */
+typedef struct
+{
+  char     *branch_ref;    /* refs/heads/main */
+  char     *branch_name;   /* main */
+  char     *remote;        /* origin */
+  char     *merge_ref;     /* refs/heads/main on the remote */
+  char     *tracking_ref;  /* refs/remotes/origin/main */
+  gboolean  configured;    /* branch.main.remote/merge are set */
+} Upstream;
+
+/* ---------------------------------------------------------------------- */
 /* Functions shared between the files                                      */
 
 /* MiCredentialsRequest */
@@ -190,5 +221,31 @@ GTask          *_mi_repository_new_task          (MiRepository        *self,
                                                   gpointer             user_data,
                                                   gpointer             source_tag,
                                                   TaskData           **data);
+
+/* The network: mi-repository-transport.c */
+void     _mi_repository_op_init            (Op                    *op,
+                                            MiRepository          *self,
+                                            GMainContext          *context,
+                                            GCancellable          *cancellable);
+void     _mi_repository_op_clear           (Op                    *op);
+gboolean _mi_repository_op_check_cancelled (Op                    *op);
+void     _mi_repository_op_emit_progress   (Op                    *op,
+                                            const char            *message,
+                                            double                 fraction,
+                                            gboolean               force);
+void     _mi_repository_op_set_callbacks   (Op                    *op,
+                                            git_remote_callbacks  *callbacks);
+gboolean _mi_repository_set_cancelled      (GError               **error);
+gboolean _mi_repository_set_remote_error   (Op                    *op,
+                                            int                    rc,
+                                            const char            *url,
+                                            GError               **error);
+
+/* The network: mi-repository-merge.c */
+gboolean _mi_repository_pull_upstream      (Op                    *op,
+                                            git_repository        *repo,
+                                            Upstream              *up,
+                                            MiPullResult          *result,
+                                            GError               **error);
 
 G_END_DECLS

@@ -19,11 +19,13 @@
  * (declared in mi-repository-private.h), the async plumbing and opening a
  * repository. The parts, in the order of mi-repository.h:
  *
- *   mi-repository-status.c   review: the changed files, the diff of one
- *   mi-repository-commit.c   the identity, committing the chosen files
- *   mi-repository-history.c  the commits of a path, a file at a commit
- *   mi-repository-remote.c   fetch, pull, push and sync, with progress
- *                            and credentials
+ *   mi-repository-status.c     review: the changed files, the diff of one
+ *   mi-repository-commit.c     the identity, committing the chosen files
+ *   mi-repository-history.c    the commits of a path, a file at a commit
+ *   mi-repository-remote.c     fetch, pull, push and sync
+ *   mi-repository-transport.c  their progress, cancellation and credentials
+ *                              through libgit2's callbacks
+ *   mi-repository-merge.c      a pull's fast-forward or merge
  */
 
 /* ---------------------------------------------------------------------- */
@@ -415,7 +417,7 @@ mi_repository_init (MiRepository *self)
   g_mutex_init (&self->lock);
 }
 
-/* The "progress" signal, for mi-repository-remote.c. */
+/* The "progress" signal, for mi-repository-transport.c. */
 void
 _mi_repository_emit_progress (MiRepository *self,
                               const char   *message,

@@ -4,10 +4,10 @@
 
 /*
  * The instance structures of the small model objects. Only the parser
- * (mi-issue.c) fills them; everyone else uses the getters. All strings are
- * valid UTF-8 (the parser makes them so) and owned by the object; NULL means
- * "not written". Line numbers are 1-based lines of the file the value was read
- * from, 0 when unknown.
+ * (mi-issue-parse*.c) fills them; everyone else uses the getters. All
+ * strings are valid UTF-8 (the parser makes them so) and owned by the
+ * object; NULL means "not written". Line numbers are 1-based lines of the
+ * file the value was read from, 0 when unknown.
  */
 
 #include <gio/gio.h>
