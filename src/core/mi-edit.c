@@ -518,11 +518,15 @@ edit_done_cb (GObject      *object,
   GError *error = NULL;
   GTask *next;
 
+  /* Done: the parse taken tells the workspace to look at what changed
+   * on disk meanwhile, unless more edits wait. */
+  issue->editing = FALSE;
   if (g_task_propagate_boolean (G_TASK (result), &error))
     edit_job_apply (job, issue);
+  else if (issue->workspace != NULL && g_queue_is_empty (&issue->edits))
+    _mi_workspace_flush_after_edit (issue->workspace, issue);
 
   /* The next edit starts from this one's parse. */
-  issue->editing = FALSE;
   next = g_queue_pop_head (&issue->edits);
   if (next != NULL)
     start_edit (next);

@@ -54,6 +54,7 @@ struct _MiIssue
   MiWorkspace *workspace;                /* the workspace it is in, or NULL; not a reference */
   GQueue       edits;                    /* GTask of edits waiting for the running one */
   gboolean     editing;                  /* an edit runs on a worker */
+  guint        parse_serial;             /* raised by each mi_issue_take_parse() */
 };
 
 typedef struct _MiIssueStamp MiIssueStamp;

@@ -302,6 +302,7 @@ mi_issue_take_parse (MiIssue *self,
 
   g_object_thaw_notify (G_OBJECT (self));
 
+  self->parse_serial++;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 

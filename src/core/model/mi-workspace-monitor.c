@@ -85,6 +85,7 @@ typedef struct
 {
   char         *slug;
   MiIssueStamp *stamp;
+  guint         parse_serial;  /* the issue's when the flush began */
 } FlushCheck;
 
 static void
@@ -154,6 +155,30 @@ flush_thread (GTask        *task,
 
 static gboolean flush_changes_cb (gpointer data);
 
+static int
+compare_slugs (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+static gboolean
+has_dirty_not_editing (MiWorkspace *self)
+{
+  GHashTableIter iter;
+  gpointer slug;
+
+  g_hash_table_iter_init (&iter, self->dirty);
+  while (g_hash_table_iter_next (&iter, &slug, NULL))
+    {
+      MiIssue *issue = mi_workspace_find_issue (self, slug);
+
+      if (issue == NULL || !mi_issue_get_editing (issue))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 flush_done_cb (GObject      *object,
                GAsyncResult *result,
@@ -170,8 +195,36 @@ flush_done_cb (GObject      *object,
     return;
   g_clear_object (&self->flushing);
 
+  /* A parse read before an edit that was taken meanwhile (or one being
+   * written now) would go back in time: drop it, and look again. */
+  for (guint i = 0; i < job->checks->len; i++)
+    {
+      FlushCheck *check = g_ptr_array_index (job->checks, i);
+      MiIssue *issue = mi_workspace_find_issue (self, check->slug);
+
+      if (issue != NULL && g_hash_table_contains (job->fresh, check->slug) &&
+          (issue->parse_serial != check->parse_serial || mi_issue_get_editing (issue)))
+        {
+          g_hash_table_remove (job->fresh, check->slug);
+          g_hash_table_add (self->dirty, g_strdup (check->slug));
+        }
+    }
+
   if (job->slugs != NULL)
-    slugs = g_ptr_array_ref (job->slugs);
+    {
+      /* The folders on disk, and the meta-issues created meanwhile. */
+      slugs = g_ptr_array_copy (job->slugs, (GCopyFunc) g_strdup, NULL);
+      g_ptr_array_set_free_func (slugs, g_free);
+      for (guint i = 0; i < self->issues->len; i++)
+        {
+          const char *slug_now = mi_issue_get_slug (g_ptr_array_index (self->issues, i));
+
+          if (!g_ptr_array_find_with_equal_func (job->known, slug_now, g_str_equal, NULL) &&
+              !g_ptr_array_find_with_equal_func (slugs, slug_now, g_str_equal, NULL))
+            g_ptr_array_add (slugs, g_strdup (slug_now));
+        }
+      g_ptr_array_sort (slugs, compare_slugs);
+    }
   else
     {
       /* The same folders: the ones in the list. */
@@ -194,8 +247,19 @@ flush_done_cb (GObject      *object,
   if (job->list_dirty)
     _mi_workspace_emit_file_changed (self, self->issues_dir);
 
-  /* Changes seen meanwhile. */
-  if ((self->list_dirty || g_hash_table_size (self->dirty) > 0) && self->flush_source == 0)
+  /* Changes seen meanwhile (those of meta-issues being edited wait for
+   * the edit: _mi_workspace_flush_after_edit()). */
+  if (self->flush_source == 0 && (self->list_dirty || has_dirty_not_editing (self)))
+    self->flush_source = g_timeout_add (FLUSH_DELAY_MS, flush_changes_cb, self);
+}
+
+/* An edit of @issue was taken: changes seen while it ran are looked at. */
+void
+_mi_workspace_flush_after_edit (MiWorkspace *self,
+                                MiIssue     *issue)
+{
+  if (self->dirty != NULL && self->flush_source == 0 && self->flushing == NULL &&
+      g_hash_table_contains (self->dirty, mi_issue_get_slug (issue)))
     self->flush_source = g_timeout_add (FLUSH_DELAY_MS, flush_changes_cb, self);
 }
 
@@ -245,6 +309,7 @@ flush_changes_cb (gpointer data)
       check = g_new0 (FlushCheck, 1);
       check->slug = g_strdup (slug);
       check->stamp = mi_issue_stamp_new (issue);
+      check->parse_serial = issue->parse_serial;
       g_ptr_array_add (job->checks, check);
       g_hash_table_iter_remove (&iter);
     }

@@ -46,4 +46,7 @@ GPtrArray *_mi_workspace_collect_claims    (MiWorkspace     *self,
 void       _mi_workspace_emit_written      (MiWorkspace     *self,
                                             const MiWritten *written);
 
+void       _mi_workspace_flush_after_edit (MiWorkspace   *self,
+                                           MiIssue       *issue);
+
 G_END_DECLS

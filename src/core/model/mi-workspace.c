@@ -97,6 +97,9 @@ on_issue_changed_cb (MiIssue     *issue,
   const char *slug = mi_issue_get_slug (issue);
   guint lo = 0, hi = self->issues->len;
 
+  if (!mi_issue_get_editing (issue))
+    _mi_workspace_flush_after_edit (self, issue);
+
   /* The list is sorted by slug. */
   while (lo < hi)
     {
