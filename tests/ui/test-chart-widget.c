@@ -39,6 +39,32 @@ open_example (const char *name,
   return workspace;
 }
 
+typedef struct
+{
+  MiChart *chart;
+  int      height;
+  guint    n_items;
+} LayoutWait;
+
+/* A condition: the chart is laid out @height pixels high (unless 0) with
+ * @n_items bars (unless 0). */
+static gboolean
+layout_is (gpointer data)
+{
+  LayoutWait *wait = data;
+  MiChartLayout *layout = mi_chart_get_layout (wait->chart);
+
+  return layout != NULL &&
+         (wait->height == 0 || mi_chart_layout_get_height (layout) == wait->height) &&
+         (wait->n_items == 0 || mi_chart_layout_get_n_items (layout) == wait->n_items);
+}
+
+static gboolean
+has_focus (gpointer widget)
+{
+  return gtk_widget_has_focus (widget);
+}
+
 static GtkWindow *
 show_chart (MiIssue    *issue,
             const char *test_case_id,
@@ -55,9 +81,7 @@ show_chart (MiIssue    *issue,
   gtk_window_set_default_size (window, width, height);
   gtk_window_present (window);
 
-  for (guint i = 0; i < 100 && gtk_widget_get_width (GTK_WIDGET (*chart)) < 100; i++)
-    mi_ui_test_wait_ms (20);
-  mi_ui_test_wait_ms (100);
+  g_assert_true (mi_ui_test_wait_for (layout_is, &(LayoutWait) { *chart, height, 0 }));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (*chart)), >=, 100);
 
   return window;
@@ -102,7 +126,7 @@ test_chart_screenshots (void)
   /* The same widget shows the overview without a test case. */
   mi_chart_set_test_case_id (chart, NULL);
   gtk_window_set_default_size (window, 800, 380);
-  mi_ui_test_wait_ms (100);
+  g_assert_true (mi_ui_test_wait_for (layout_is, &(LayoutWait) { chart, 380, 0 }));
   g_assert_cmpint (mi_chart_model_get_kind (mi_chart_get_model (chart)), ==, MI_CHART_KIND_OVERVIEW);
   save_screenshots (window, chart, "overview");
 
@@ -124,7 +148,7 @@ test_chart_keyboard (void)
   /* Focus on the chart lands on its first bar. */
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart)));
   gtk_widget_grab_focus (GTK_WIDGET (chart));
-  mi_ui_test_wait_ms (50);
+  mi_ui_test_wait_for (has_focus, chart);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (chart)));
   g_assert_cmpint (mi_chart_get_focus_item (chart), ==, 0);
 
@@ -203,7 +227,7 @@ test_chart_follows_model (void)
 
   description = mi_chart_get_description (chart);
   g_assert_nonnull (strstr (description, "attempt 004 290ms, Pass"));
-  mi_ui_test_wait_ms (100);
+  mi_ui_test_wait_for (layout_is, &(LayoutWait) { chart, 0, 4 });
   g_assert_cmpuint (mi_chart_layout_get_n_items (mi_chart_get_layout (chart)), ==, 4);
 
   /* Insert chart into README, from the widget's action. */
