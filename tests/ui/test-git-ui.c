@@ -142,10 +142,23 @@ assert_count (MiGitControls *controls,
     g_assert_null (label);
 }
 
+/* A condition: the commit dialog has read the changes and shows a row with
+ * a box to tick for each file, and the first file's diff. (A dialog closed
+ * before its diff came, then its window, is finalized after the window:
+ * GtkWindow then warns of a transient parent that is gone.) */
 static gboolean
 dialog_is_loaded (gpointer data)
 {
-  return mi_commit_dialog_get_changes (data) != NULL;
+  MiChangeSet *changes = mi_commit_dialog_get_changes (data);
+  GtkWidget *list = mi_ui_test_find_widget (data, GTK_TYPE_LIST_VIEW, "commit-files");
+  g_autoptr(GPtrArray) checks = NULL;
+
+  if (changes == NULL || mi_commit_dialog_get_diff (data) == NULL ||
+      list == NULL || !gtk_widget_get_mapped (list))
+    return FALSE;
+
+  checks = mi_ui_test_collect_widgets (list, GTK_TYPE_CHECK_BUTTON, NULL);
+  return checks->len == mi_change_set_get_n_files (changes);
 }
 
 static MiCommitDialog *
@@ -155,7 +168,6 @@ open_commit_dialog (MiGitControls *controls)
 
   g_assert_nonnull (dialog);
   g_assert_true (mi_ui_test_wait_for (dialog_is_loaded, dialog));
-  mi_ui_test_wait_ms (50);
 
   return dialog;
 }
@@ -361,10 +373,20 @@ test_blocker (void)
   mi_ui_test_close_window (window);
 }
 
+/* A condition: the history dialog has read the commits and shows a row
+ * with a summary for each. */
 static gboolean
 history_is_loaded (gpointer data)
 {
-  return mi_history_dialog_get_commits (data) != NULL;
+  GListModel *commits = mi_history_dialog_get_commits (data);
+  GtkWidget *list = mi_ui_test_find_widget (data, GTK_TYPE_LIST_VIEW, "history-commits");
+  g_autoptr(GPtrArray) summaries = NULL;
+
+  if (commits == NULL || list == NULL || !gtk_widget_get_mapped (list))
+    return FALSE;
+
+  summaries = mi_ui_test_collect_widgets (list, GTK_TYPE_LABEL, "history-summary");
+  return summaries->len == g_list_model_get_n_items (commits);
 }
 
 static gboolean
@@ -401,7 +423,6 @@ test_history (void)
       dialog = l->data;
   g_assert_nonnull (dialog);
   g_assert_true (mi_ui_test_wait_for (history_is_loaded, dialog));
-  mi_ui_test_wait_ms (50);
 
   /* The commits that touched the folder, newest first; not "Notes only". */
   g_assert_cmpuint (g_list_model_get_n_items (mi_history_dialog_get_commits (dialog)), ==, 2);
