@@ -207,7 +207,6 @@ test_commit (void)
   const char *staged;
   g_autofree char *suggested = NULL;
   const char *message;
-  AdwStyleManager *style = adw_style_manager_get_default ();
   g_autoptr(GPtrArray) groups = NULL;
   MiGitControls *controls;
   MiCommitDialog *dialog;
@@ -274,11 +273,7 @@ test_commit (void)
   g_assert_nonnull (mi_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "commit-identity"));
   g_assert_true (gtk_widget_get_sensitive (commit_button (dialog)));
 
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  mi_ui_test_save_screenshot (GTK_WIDGET (dialog), "screenshot-commit-dialog-light.png");
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  mi_ui_test_save_screenshot (GTK_WIDGET (dialog), "screenshot-commit-dialog-dark.png");
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  mi_ui_test_save_screenshots (GTK_WIDGET (dialog), "commit-dialog");
 
   /* Ctrl+Enter: the commit action. */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
