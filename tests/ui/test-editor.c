@@ -849,6 +849,17 @@ test_editor_search (void)
 
 /* Screenshots */
 
+/* A condition: the source is scrolled down, and the preview with it. */
+static gboolean
+is_scrolled (gpointer editor)
+{
+  GtkWidget *list = mi_ui_test_find_widget (GTK_WIDGET (mi_editor_get_preview (editor)), GTK_TYPE_LIST_VIEW, NULL);
+  GtkAdjustment *source = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (mi_editor_get_view (editor)));
+
+  return gtk_adjustment_get_value (source) > 0 && list != NULL &&
+         gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list))) > 0;
+}
+
 
 static void
 test_editor_screenshots (void)
@@ -869,19 +880,23 @@ test_editor_screenshots (void)
   gtk_paned_set_position (GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (mi_editor_get_preview (editor)),
                                                               GTK_TYPE_PANED)), 560);
 
-  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  mi_ui_test_save_screenshot (GTK_WIDGET (f.window), "screenshot-editor-split-light.png");
-  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  mi_ui_test_save_screenshot (GTK_WIDGET (f.window), "screenshot-editor-split-dark.png");
+  mi_ui_test_save_screenshots (GTK_WIDGET (f.window), "editor-split");
 
   /* Scrolled to the table, the preview follows */
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (mi_ui_test_wait_for_scheme (editor, "Adwaita-dark"));
   {
     GtkTextIter iter;
     GtkTextBuffer *buffer = GTK_TEXT_BUFFER (mi_editor_get_buffer (editor));
+    GtkTextMark *mark;
 
+    /* A mark, not an iter: the lines are measured again in the dark style. */
     gtk_text_buffer_get_iter_at_line (buffer, &iter, 16);
-    gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (mi_editor_get_view (editor)), &iter, 0, TRUE, 0, 0);
+    mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
+    gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (mi_editor_get_view (editor)), mark, 0, TRUE, 0, 0);
+    g_assert_true (mi_ui_test_wait_for (is_scrolled, editor));
     mi_ui_test_save_screenshot (GTK_WIDGET (f.window), "screenshot-editor-scrolled-dark.png");
+    gtk_text_buffer_delete_mark (buffer, mark);
   }
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
