@@ -348,6 +348,25 @@ mi_ui_test_find_widget (GtkWidget  *root,
   return found->len > 0 ? found->pdata[0] : NULL;
 }
 
+/* How many visible widgets of @type (with @css_class, unless NULL) the
+ * list view of style class @list_class below @root shows: its rows are
+ * made as it is laid out. 0 while it is not on the screen. */
+guint
+mi_ui_test_count_in_list (GtkWidget  *root,
+                          const char *list_class,
+                          GType       type,
+                          const char *css_class)
+{
+  GtkWidget *list = mi_ui_test_find_widget (root, GTK_TYPE_LIST_VIEW, list_class);
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (list == NULL || !gtk_widget_get_mapped (list))
+    return 0;
+
+  found = mi_ui_test_collect_widgets (list, type, css_class);
+  return found->len;
+}
+
 /* The visible label below @root that reads @text (its markup), or NULL. */
 GtkWidget *
 mi_ui_test_find_label (GtkWidget  *root,

@@ -62,6 +62,10 @@ GPtrArray     *mi_ui_test_collect_widgets           (GtkWidget           *root,
 GtkWidget     *mi_ui_test_find_widget               (GtkWidget           *root,
                                                      GType                type,
                                                      const char          *css_class);
+guint          mi_ui_test_count_in_list             (GtkWidget           *root,
+                                                     const char          *list_class,
+                                                     GType                type,
+                                                     const char          *css_class);
 GtkWidget     *mi_ui_test_find_label                (GtkWidget           *root,
                                                      const char          *text);
 GtkLabel      *mi_ui_test_find_label_containing     (GtkWidget           *root,

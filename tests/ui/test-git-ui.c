@@ -143,22 +143,18 @@ assert_count (MiGitControls *controls,
 }
 
 /* A condition: the commit dialog has read the changes and shows a row with
- * a box to tick for each file, and the first file's diff. (A dialog closed
- * before its diff came, then its window, is finalized after the window:
- * GtkWindow then warns of a transient parent that is gone.) */
+ * a box to tick for each file, and the first file's diff. (The diff's
+ * callback holds the dialog: closed before it came, then its window, the
+ * dialog is finalized after the window, and GtkWindow warns of a transient
+ * parent that is gone.) */
 static gboolean
 dialog_is_loaded (gpointer data)
 {
   MiChangeSet *changes = mi_commit_dialog_get_changes (data);
-  GtkWidget *list = mi_ui_test_find_widget (data, GTK_TYPE_LIST_VIEW, "commit-files");
-  g_autoptr(GPtrArray) checks = NULL;
 
-  if (changes == NULL || mi_commit_dialog_get_diff (data) == NULL ||
-      list == NULL || !gtk_widget_get_mapped (list))
-    return FALSE;
-
-  checks = mi_ui_test_collect_widgets (list, GTK_TYPE_CHECK_BUTTON, NULL);
-  return checks->len == mi_change_set_get_n_files (changes);
+  return changes != NULL && mi_commit_dialog_get_diff (data) != NULL &&
+         mi_ui_test_count_in_list (data, "commit-files", GTK_TYPE_CHECK_BUTTON, NULL) ==
+         mi_change_set_get_n_files (changes);
 }
 
 static MiCommitDialog *
@@ -368,27 +364,28 @@ test_blocker (void)
   mi_ui_test_close_window (window);
 }
 
-/* A condition: the history dialog has read the commits and shows a row
- * with a summary for each. */
-static gboolean
-history_is_loaded (gpointer data)
-{
-  GListModel *commits = mi_history_dialog_get_commits (data);
-  GtkWidget *list = mi_ui_test_find_widget (data, GTK_TYPE_LIST_VIEW, "history-commits");
-  g_autoptr(GPtrArray) summaries = NULL;
-
-  if (commits == NULL || list == NULL || !gtk_widget_get_mapped (list))
-    return FALSE;
-
-  summaries = mi_ui_test_collect_widgets (list, GTK_TYPE_LABEL, "history-summary");
-  return summaries->len == g_list_model_get_n_items (commits);
-}
-
+/* A condition: the history dialog shows the selected commit's file as it
+ * was, and its diff. */
 static gboolean
 history_file_is_shown (gpointer data)
 {
   return mi_history_dialog_get_old_text (data) != NULL && mi_history_dialog_get_diff (data) != NULL;
 }
+
+/* A condition: the history dialog has read the commits, shows a row with a
+ * summary for each, and the newest commit's file. (Until then, the reads of
+ * that file may come after those of a file selected next, and hold the
+ * dialog as the Commit dialog's diff does.) */
+static gboolean
+history_is_loaded (gpointer data)
+{
+  GListModel *commits = mi_history_dialog_get_commits (data);
+
+  return commits != NULL && history_file_is_shown (data) &&
+         mi_ui_test_count_in_list (data, "history-commits", GTK_TYPE_LABEL, "history-summary") ==
+         g_list_model_get_n_items (commits);
+}
+
 
 static void
 test_history (void)
