@@ -684,10 +684,10 @@ mi_ui_test_assert_not_blank (GdkTexture *texture,
 
 /* Asserts that the screenshots @a and @b (of @name, in two styles) are not
  * the same picture. */
-void
-mi_ui_test_assert_differ (GdkTexture *a,
-                          GdkTexture *b,
-                          const char *name)
+static void
+assert_differ (GdkTexture *a,
+               GdkTexture *b,
+               const char *name)
 {
   int width = gdk_texture_get_width (a);
   int height = gdk_texture_get_height (a);
@@ -712,9 +712,9 @@ mi_ui_test_assert_differ (GdkTexture *a,
  * below the widget to end; a frame that is still blank is waited out. The
  * test fails when there is none within 15 s, or when the widget stays blank.
  */
-GdkTexture *
-mi_ui_test_take_screenshot (GtkWidget  *widget,
-                            const char *name)
+static GdkTexture *
+take_screenshot (GtkWidget  *widget,
+                 const char *name)
 {
   gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * 1000;
   g_autoptr(GdkTexture) texture = NULL;
@@ -754,12 +754,13 @@ mi_ui_test_take_screenshot (GtkWidget  *widget,
   return g_steal_pointer (&texture);
 }
 
-/* mi_ui_test_take_screenshot(), for the file only. */
+/* Saves what @widget shows as @name (a PNG) in the build folder of the
+ * tests, once drawn: see take_screenshot(). */
 void
 mi_ui_test_save_screenshot (GtkWidget  *widget,
                             const char *name)
 {
-  g_object_unref (mi_ui_test_take_screenshot (widget, name));
+  g_object_unref (take_screenshot (widget, name));
 }
 
 /* Screenshots of @widget in the light and the dark style:
@@ -775,14 +776,14 @@ mi_ui_test_save_screenshots (GtkWidget  *widget,
   g_autoptr(GdkTexture) dark = NULL;
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  light = mi_ui_test_take_screenshot (widget, light_name);
+  light = take_screenshot (widget, light_name);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style_manager));
-  dark = mi_ui_test_take_screenshot (widget, dark_name);
+  dark = take_screenshot (widget, dark_name);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
-  mi_ui_test_assert_differ (light, dark, name);
+  assert_differ (light, dark, name);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -86,16 +86,11 @@ gboolean       mi_ui_test_is_toplevel               (GtkWindow           *window
 gboolean       mi_ui_test_is_gone                   (gpointer             window);
 
 /* Screenshots */
-GdkTexture    *mi_ui_test_take_screenshot           (GtkWidget           *widget,
-                                                     const char          *name);
 void           mi_ui_test_save_screenshot           (GtkWidget           *widget,
                                                      const char          *name);
 void           mi_ui_test_save_screenshots          (GtkWidget           *widget,
                                                      const char          *name);
 void           mi_ui_test_assert_not_blank          (GdkTexture          *texture,
-                                                     const char          *name);
-void           mi_ui_test_assert_differ             (GdkTexture          *a,
-                                                     GdkTexture          *b,
                                                      const char          *name);
 
 /* The editor */
