@@ -239,6 +239,7 @@ test_chart_follows_model (void)
   {
     g_autofree char *png_path = g_build_filename (mi_ui_test_get_tmp_root (), "export.png", NULL);
     g_autoptr(GFile) png = g_file_new_for_path (png_path);
+    g_autoptr(GdkTexture) texture = NULL;
     g_autofree char *data = NULL;
     gsize length;
 
@@ -246,6 +247,10 @@ test_chart_follows_model (void)
     g_assert_no_error (error);
     g_assert_true (g_file_get_contents (png_path, &data, &length, NULL));
     g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+    texture = gdk_texture_new_from_file (png, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (chart)));
+    mi_ui_test_assert_not_blank (texture, "export.png");
   }
 
   /* … and as the export dialog does, on a worker. */
