@@ -678,7 +678,7 @@ mi_ui_test_assert_not_blank (GdkTexture *texture,
                              const char *name)
 {
   if (is_blank (texture))
-    g_error ("%s is blank: one colour, %d × %d", name,
+    g_error ("%s is blank: one colour, %d x %d", name,
              gdk_texture_get_width (texture), gdk_texture_get_height (texture));
 }
 
