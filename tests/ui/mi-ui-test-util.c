@@ -348,6 +348,25 @@ mi_ui_test_find_widget (GtkWidget  *root,
   return found->len > 0 ? found->pdata[0] : NULL;
 }
 
+/* How many visible widgets of @type (with @css_class, unless NULL) the
+ * list view of style class @list_class below @root shows: its rows are
+ * made as it is laid out. 0 while it is not on the screen. */
+guint
+mi_ui_test_count_in_list (GtkWidget  *root,
+                          const char *list_class,
+                          GType       type,
+                          const char *css_class)
+{
+  GtkWidget *list = mi_ui_test_find_widget (root, GTK_TYPE_LIST_VIEW, list_class);
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (list == NULL || !gtk_widget_get_mapped (list))
+    return 0;
+
+  found = mi_ui_test_collect_widgets (list, type, css_class);
+  return found->len;
+}
+
 /* The visible label below @root that reads @text (its markup), or NULL. */
 GtkWidget *
 mi_ui_test_find_label (GtkWidget  *root,
@@ -522,72 +541,249 @@ mi_ui_test_is_gone (gpointer window)
   return !mi_ui_test_is_toplevel (window);
 }
 
-/*
- * Saves what @widget shows as @name (a PNG) in the build folder of the tests,
- * as an artefact to look at. The widget is rendered with its own window's
- * renderer. On a busy machine (or under AddressSanitizer) the first frame of
- * a new scheme or page may come late: wait for one, up to 10 s.
- */
-void
-mi_ui_test_save_screenshot (GtkWidget  *widget,
-                            const char *name)
+/* ---------------------------------------------------------------------- */
+/* Screenshots                                                             */
+
+/* How far in from its edges a screenshot is looked at: a window's frame,
+ * its border and rounded corners, is drawn before anything else is. */
+#define SCREENSHOT_INSET 8
+
+static void
+on_after_paint_cb (GdkFrameClock *frame_clock,
+                   gpointer       data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Draws @widget's window again and waits until the frame is painted. */
+static gboolean
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id;
+
+  g_assert_nonnull (frame_clock);
+  id = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  mi_ui_test_wait_for (is_true, &painted);
+  g_signal_handler_disconnect (frame_clock, id);
+
+  return painted;
+}
+
+/* The widget below @widget (itself included) that is in the middle of a
+ * transition, or NULL: a stack's crossfade advances a frame at a time, and
+ * a snapshot taken before its first frame shows the page it leaves. */
+static GtkWidget *
+find_transition (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+
+  if ((GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget))) ||
+      (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget))) ||
+      (ADW_IS_SQUEEZER (widget) && adw_squeezer_get_transition_running (ADW_SQUEEZER (widget))) ||
+      (GTK_IS_REVEALER (widget) &&
+       gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) !=
+       gtk_revealer_get_child_revealed (GTK_REVEALER (widget))))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_transition (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What @widget shows now, rendered by its window's renderer; NULL when it
+ * has no size yet. */
+static GdkTexture *
+render_widget (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderNode *node = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  int width = 0, height = 0;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  GdkTexture *texture;
 
-  /* Let crossfades and a frame or two finish. */
-  mi_ui_test_wait_ms (400);
+  if (width <= 0 || height <= 0)
+    return NULL;
 
-  while (node == NULL)
-    {
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      if (width > 0 && height > 0)
-        {
-          GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-          gdk_paintable_snapshot (paintable, snapshot, width, height);
-          node = gtk_snapshot_free_to_node (snapshot);
-        }
-      if (node != NULL)
-        break;
-      if (g_get_monotonic_time () > deadline)
-        g_error ("%s: the widget drew nothing within 10 s", name);
-      gtk_widget_queue_draw (widget);
-      mi_ui_test_wait_ms (100);
-    }
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return NULL;
 
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
                                          node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gsk_render_node_unref (node);
 
+  return texture;
+}
+
+/* The pixels of @texture, 4 bytes each (Cairo's ARGB32), rows of
+ * @stride_out bytes. */
+static guchar *
+download_texture (GdkTexture *texture,
+                  gsize      *stride_out)
+{
+  gsize stride = (gsize) gdk_texture_get_width (texture) * 4;
+  guchar *data = g_malloc (stride * gdk_texture_get_height (texture));
+
+  gdk_texture_download (texture, data, stride);
+  *stride_out = stride;
+
+  return data;
+}
+
+/* Whether @texture shows one colour only, inside its frame. */
+static gboolean
+is_blank (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  int inset = width > 4 * SCREENSHOT_INSET && height > 4 * SCREENSHOT_INSET ? SCREENSHOT_INSET : 0;
+  gsize stride;
+  g_autofree guchar *data = download_texture (texture, &stride);
+  guint32 first;
+
+  memcpy (&first, data + inset * stride + inset * 4, 4);
+  for (int y = inset; y < height - inset; y++)
+    for (int x = inset; x < width - inset; x++)
+      if (memcmp (data + y * stride + x * 4, &first, 4) != 0)
+        return FALSE;
+
+  return TRUE;
+}
+
+/* Asserts that @texture (the screenshot @name) shows something: more than
+ * one colour inside its window's frame. */
+void
+mi_ui_test_assert_not_blank (GdkTexture *texture,
+                             const char *name)
+{
+  if (is_blank (texture))
+    g_error ("%s is blank: one colour, %d x %d", name,
+             gdk_texture_get_width (texture), gdk_texture_get_height (texture));
+}
+
+/* Asserts that the screenshots @a and @b (of @name, in two styles) are not
+ * the same picture. */
+static void
+assert_differ (GdkTexture *a,
+               GdkTexture *b,
+               const char *name)
+{
+  int width = gdk_texture_get_width (a);
+  int height = gdk_texture_get_height (a);
+  g_autofree guchar *a_data = NULL;
+  g_autofree guchar *b_data = NULL;
+  gsize stride;
+
+  if (width != gdk_texture_get_width (b) || height != gdk_texture_get_height (b))
+    return;
+
+  a_data = download_texture (a, &stride);
+  b_data = download_texture (b, &stride);
+  if (memcmp (a_data, b_data, stride * height) == 0)
+    g_error ("The screenshots of %s are the same in both styles", name);
+}
+
+/*
+ * Saves what @widget shows as @name (a PNG) in the build folder of the tests,
+ * as an artefact to look at, and returns it. It waits for a frame of the
+ * widget's window drawn after the call, so that what changed before it (a
+ * page, a style, a scroll) is laid out and drawn, and for the transitions
+ * below the widget to end; a frame that is still blank is waited out. The
+ * test fails when there is none within 15 s, or when the widget stays blank.
+ */
+static GdkTexture *
+take_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * 1000;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (!mi_ui_test_wait_for (mi_ui_test_is_mapped, widget))
+    g_error ("%s: the %s is not shown", name, G_OBJECT_TYPE_NAME (widget));
+
+  do
+    {
+      GtkWidget *moving;
+
+      if (!wait_for_frame (widget))
+        g_error ("%s: the %s's window drew no frame within 15 s", name, G_OBJECT_TYPE_NAME (widget));
+
+      moving = find_transition (widget);
+      if (moving != NULL)
+        {
+          if (g_get_monotonic_time () > deadline)
+            g_error ("%s: a %s is still in transition after 15 s", name, G_OBJECT_TYPE_NAME (moving));
+          continue;
+        }
+
+      g_clear_object (&texture);
+      texture = render_widget (widget);
+    }
+  while ((texture == NULL || is_blank (texture)) && g_get_monotonic_time () < deadline);
+
+  if (texture == NULL)
+    g_error ("%s: the %s drew nothing within 15 s", name, G_OBJECT_TYPE_NAME (widget));
+  mi_ui_test_assert_not_blank (texture, name);
+
   path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+
+  return g_steal_pointer (&texture);
+}
+
+/* Saves what @widget shows as @name (a PNG) in the build folder of the
+ * tests, once drawn: see take_screenshot(). */
+void
+mi_ui_test_save_screenshot (GtkWidget  *widget,
+                            const char *name)
+{
+  g_object_unref (take_screenshot (widget, name));
 }
 
 /* Screenshots of @widget in the light and the dark style:
- * screenshot-@name-light.png and screenshot-@name-dark.png. */
+ * screenshot-@name-light.png and screenshot-@name-dark.png, which differ. */
 void
 mi_ui_test_save_screenshots (GtkWidget  *widget,
                              const char *name)
 {
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  g_autofree char *light = g_strdup_printf ("screenshot-%s-light.png", name);
-  g_autofree char *dark = g_strdup_printf ("screenshot-%s-dark.png", name);
+  g_autofree char *light_name = g_strdup_printf ("screenshot-%s-light.png", name);
+  g_autofree char *dark_name = g_strdup_printf ("screenshot-%s-dark.png", name);
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  mi_ui_test_save_screenshot (widget, light);
+  light = take_screenshot (widget, light_name);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style_manager));
-  mi_ui_test_save_screenshot (widget, dark);
+  dark = take_screenshot (widget, dark_name);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+  assert_differ (light, dark, name);
 }
 
 /* ---------------------------------------------------------------------- */

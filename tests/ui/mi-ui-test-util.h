@@ -62,6 +62,10 @@ GPtrArray     *mi_ui_test_collect_widgets           (GtkWidget           *root,
 GtkWidget     *mi_ui_test_find_widget               (GtkWidget           *root,
                                                      GType                type,
                                                      const char          *css_class);
+guint          mi_ui_test_count_in_list             (GtkWidget           *root,
+                                                     const char          *list_class,
+                                                     GType                type,
+                                                     const char          *css_class);
 GtkWidget     *mi_ui_test_find_label                (GtkWidget           *root,
                                                      const char          *text);
 GtkLabel      *mi_ui_test_find_label_containing     (GtkWidget           *root,
@@ -80,9 +84,13 @@ GtkWindow     *mi_ui_test_find_toplevel             (GType                type,
                                                      const char          *css_class);
 gboolean       mi_ui_test_is_toplevel               (GtkWindow           *window);
 gboolean       mi_ui_test_is_gone                   (gpointer             window);
+
+/* Screenshots */
 void           mi_ui_test_save_screenshot           (GtkWidget           *widget,
                                                      const char          *name);
 void           mi_ui_test_save_screenshots          (GtkWidget           *widget,
+                                                     const char          *name);
+void           mi_ui_test_assert_not_blank          (GdkTexture          *texture,
                                                      const char          *name);
 
 /* The editor */

@@ -39,6 +39,32 @@ open_example (const char *name,
   return workspace;
 }
 
+typedef struct
+{
+  MiChart *chart;
+  int      height;
+  guint    n_items;
+} LayoutWait;
+
+/* A condition: the chart is laid out @height pixels high (unless 0) with
+ * @n_items bars (unless 0). */
+static gboolean
+layout_is (gpointer data)
+{
+  LayoutWait *wait = data;
+  MiChartLayout *layout = mi_chart_get_layout (wait->chart);
+
+  return layout != NULL &&
+         (wait->height == 0 || mi_chart_layout_get_height (layout) == wait->height) &&
+         (wait->n_items == 0 || mi_chart_layout_get_n_items (layout) == wait->n_items);
+}
+
+static gboolean
+has_focus (gpointer widget)
+{
+  return gtk_widget_has_focus (widget);
+}
+
 static GtkWindow *
 show_chart (MiIssue    *issue,
             const char *test_case_id,
@@ -55,34 +81,28 @@ show_chart (MiIssue    *issue,
   gtk_window_set_default_size (window, width, height);
   gtk_window_present (window);
 
-  for (guint i = 0; i < 100 && gtk_widget_get_width (GTK_WIDGET (*chart)) < 100; i++)
-    mi_ui_test_wait_ms (20);
-  mi_ui_test_wait_ms (100);
+  g_assert_true (mi_ui_test_wait_for (layout_is, &(LayoutWait) { *chart, height, 0 }));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (*chart)), >=, 100);
 
   return window;
 }
 
 
-/* Light and dark, and the chart follows the scheme. */
+/* The chart follows the scheme; screenshots in light and dark. */
 static void
 save_screenshots (GtkWindow  *window,
                   MiChart    *chart,
                   const char *name)
 {
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  g_autofree char *light = g_strdup_printf ("screenshot-chart-%s-light.png", name);
-  g_autofree char *dark = g_strdup_printf ("screenshot-chart-%s-dark.png", name);
-
-  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  mi_ui_test_save_screenshot (GTK_WIDGET (window), light);
-  g_assert_false (mi_chart_layout_get_dark (mi_chart_get_layout (chart)));
+  g_autofree char *shots = g_strconcat ("chart-", name, NULL);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  mi_ui_test_save_screenshot (GTK_WIDGET (window), dark);
   g_assert_true (mi_chart_layout_get_dark (mi_chart_get_layout (chart)));
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (mi_chart_layout_get_dark (mi_chart_get_layout (chart)));
 
-  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+  mi_ui_test_save_screenshots (GTK_WIDGET (window), shots);
 }
 
 static void
@@ -102,7 +122,7 @@ test_chart_screenshots (void)
   /* The same widget shows the overview without a test case. */
   mi_chart_set_test_case_id (chart, NULL);
   gtk_window_set_default_size (window, 800, 380);
-  mi_ui_test_wait_ms (100);
+  g_assert_true (mi_ui_test_wait_for (layout_is, &(LayoutWait) { chart, 380, 0 }));
   g_assert_cmpint (mi_chart_model_get_kind (mi_chart_get_model (chart)), ==, MI_CHART_KIND_OVERVIEW);
   save_screenshots (window, chart, "overview");
 
@@ -124,7 +144,7 @@ test_chart_keyboard (void)
   /* Focus on the chart lands on its first bar. */
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart)));
   gtk_widget_grab_focus (GTK_WIDGET (chart));
-  mi_ui_test_wait_ms (50);
+  mi_ui_test_wait_for (has_focus, chart);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (chart)));
   g_assert_cmpint (mi_chart_get_focus_item (chart), ==, 0);
 
@@ -203,7 +223,7 @@ test_chart_follows_model (void)
 
   description = mi_chart_get_description (chart);
   g_assert_nonnull (strstr (description, "attempt 004 290ms, Pass"));
-  mi_ui_test_wait_ms (100);
+  mi_ui_test_wait_for (layout_is, &(LayoutWait) { chart, 0, 4 });
   g_assert_cmpuint (mi_chart_layout_get_n_items (mi_chart_get_layout (chart)), ==, 4);
 
   /* Insert chart into README, from the widget's action. */
@@ -219,6 +239,7 @@ test_chart_follows_model (void)
   {
     g_autofree char *png_path = g_build_filename (mi_ui_test_get_tmp_root (), "export.png", NULL);
     g_autoptr(GFile) png = g_file_new_for_path (png_path);
+    g_autoptr(GdkTexture) texture = NULL;
     g_autofree char *data = NULL;
     gsize length;
 
@@ -226,6 +247,10 @@ test_chart_follows_model (void)
     g_assert_no_error (error);
     g_assert_true (g_file_get_contents (png_path, &data, &length, NULL));
     g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+    texture = gdk_texture_new_from_file (png, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (chart)));
+    mi_ui_test_assert_not_blank (texture, "export.png");
   }
 
   /* … and as the export dialog does, on a worker. */

@@ -138,6 +138,18 @@ find_dialog (void)
   return ADW_MESSAGE_DIALOG (mi_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
 }
 
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return find_dialog () == NULL;
+}
+
 /* Tests */
 
 static void
@@ -392,7 +404,7 @@ test_editor_links (void)
     /* As a click does: the response, then the dialog closes. */
     adw_message_dialog_response (dialog, "cancel");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    mi_ui_test_wait_ms (50);
+    mi_ui_test_wait_for (no_dialog, NULL);
     g_assert_null (find_dialog ());
   }
 
@@ -412,6 +424,18 @@ static gboolean
 draft_exists (gpointer data)
 {
   return mi_drafts_load (mi_drafts_get_default (), data, NULL, NULL) != NULL;
+}
+
+static gboolean
+no_draft (gpointer data)
+{
+  return !draft_exists (data);
+}
+
+static gboolean
+is_saved (gpointer editor)
+{
+  return !mi_editor_get_modified (editor);
 }
 
 static void
@@ -455,12 +479,11 @@ test_editor_draft_restore (void)
 
   /* Saving writes it and removes the draft */
   mi_editor_save_async (editor, NULL, NULL, NULL);
-  while (mi_editor_get_modified (editor))
-    g_main_context_iteration (NULL, TRUE);
-  mi_ui_test_wait_ms (100);
+  g_assert_true (mi_ui_test_wait_for (is_saved, editor));
   g_clear_pointer (&saved, g_free);
-  saved = mi_test_read_text (g_file_peek_path (file), NULL);
+  saved = mi_ui_test_wait_for_file (g_file_peek_path (file), "Unsaved line.");
   g_assert_cmpstr (saved, ==, typed);
+  mi_ui_test_wait_for (no_draft, file);
   leftover = mi_drafts_load (mi_drafts_get_default (), file, NULL, NULL);
   g_assert_null (leftover);
   g_assert_false (mi_editor_get_draft_restored (editor));
@@ -694,12 +717,6 @@ respond (const char *response)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog () != NULL;
-}
-
 static void
 closed_all_cb (GObject      *object,
                GAsyncResult *result,
@@ -709,6 +726,12 @@ closed_all_cb (GObject      *object,
 
   r->ok = mi_editor_stack_close_all_finish (MI_EDITOR_STACK (object), result, &r->error);
   r->done = TRUE;
+}
+
+static gboolean
+no_editors (gpointer stack)
+{
+  return mi_editor_stack_get_n_editors (stack) == 0;
 }
 
 static void
@@ -753,7 +776,7 @@ test_editor_stack (void)
   mi_editor_stack_close_editor (f.stack, eb);
   g_assert_true (mi_ui_test_wait_for (dialog_shown, NULL));
   respond ("cancel");
-  mi_ui_test_wait_ms (50);
+  g_assert_true (mi_ui_test_wait_for (no_dialog, NULL));
   g_assert_cmpuint (mi_editor_stack_get_n_editors (f.stack), ==, 2);
 
   /* Closing everything asks once; Save saves, then all close */
@@ -775,7 +798,7 @@ test_editor_stack (void)
   mi_editor_stack_close_editor (f.stack, eb);
   g_assert_true (mi_ui_test_wait_for (dialog_shown, NULL));
   respond ("discard");
-  mi_ui_test_wait_ms (100);
+  mi_ui_test_wait_for (no_editors, f.stack);
   g_assert_cmpuint (mi_editor_stack_get_n_editors (f.stack), ==, 0);
   g_clear_pointer (&text, g_free);
   text = mi_test_read_text (g_file_peek_path (b), NULL);
@@ -808,7 +831,8 @@ test_editor_search (void)
     if (!gtk_widget_is_ancestor (g_ptr_array_index (entries, i), entry) &&
         g_ptr_array_index (entries, i) != (gpointer) entry)
       gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, i)), "1");
-  mi_ui_test_wait_ms (300);
+  /* The search entry answers a moment after typing: the first of three. */
+  g_assert_nonnull (mi_ui_test_wait_for_label (GTK_WIDGET (editor), "1 of 3"));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.replace-all", NULL);
   text = buffer_text (editor);
   g_assert_cmpstr (text, ==, "1 two 1\nthree 1\n");
@@ -824,6 +848,17 @@ test_editor_search (void)
 }
 
 /* Screenshots */
+
+/* A condition: the source is scrolled down, and the preview with it. */
+static gboolean
+is_scrolled (gpointer editor)
+{
+  GtkWidget *list = mi_ui_test_find_widget (GTK_WIDGET (mi_editor_get_preview (editor)), GTK_TYPE_LIST_VIEW, NULL);
+  GtkAdjustment *source = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (mi_editor_get_view (editor)));
+
+  return gtk_adjustment_get_value (source) > 0 && list != NULL &&
+         gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list))) > 0;
+}
 
 
 static void
@@ -845,19 +880,23 @@ test_editor_screenshots (void)
   gtk_paned_set_position (GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (mi_editor_get_preview (editor)),
                                                               GTK_TYPE_PANED)), 560);
 
-  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  mi_ui_test_save_screenshot (GTK_WIDGET (f.window), "screenshot-editor-split-light.png");
-  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  mi_ui_test_save_screenshot (GTK_WIDGET (f.window), "screenshot-editor-split-dark.png");
+  mi_ui_test_save_screenshots (GTK_WIDGET (f.window), "editor-split");
 
   /* Scrolled to the table, the preview follows */
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (mi_ui_test_wait_for_scheme (editor, "Adwaita-dark"));
   {
     GtkTextIter iter;
     GtkTextBuffer *buffer = GTK_TEXT_BUFFER (mi_editor_get_buffer (editor));
+    GtkTextMark *mark;
 
+    /* A mark, not an iter: the lines are measured again in the dark style. */
     gtk_text_buffer_get_iter_at_line (buffer, &iter, 16);
-    gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (mi_editor_get_view (editor)), &iter, 0, TRUE, 0, 0);
+    mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
+    gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (mi_editor_get_view (editor)), mark, 0, TRUE, 0, 0);
+    g_assert_true (mi_ui_test_wait_for (is_scrolled, editor));
     mi_ui_test_save_screenshot (GTK_WIDGET (f.window), "screenshot-editor-scrolled-dark.png");
+    gtk_text_buffer_delete_mark (buffer, mark);
   }
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
@@ -946,7 +985,7 @@ test_editor_style_scheme (void)
   g_settings_set_string (settings, "style-scheme", "cobalt");
   g_assert_true (mi_ui_test_wait_for_scheme (editor, "cobalt"));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  mi_ui_test_wait_ms (20);
+  mi_ui_test_flush ();
   g_assert_cmpstr (mi_ui_test_get_scheme_id (editor), ==, "cobalt");
 
   /* A dark scheme that names its light variant: oblivion → tango in the

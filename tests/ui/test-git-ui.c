@@ -142,10 +142,19 @@ assert_count (MiGitControls *controls,
     g_assert_null (label);
 }
 
+/* A condition: the commit dialog has read the changes and shows a row with
+ * a box to tick for each file, and the first file's diff. (The diff's
+ * callback holds the dialog: closed before it came, then its window, the
+ * dialog is finalized after the window, and GtkWindow warns of a transient
+ * parent that is gone.) */
 static gboolean
 dialog_is_loaded (gpointer data)
 {
-  return mi_commit_dialog_get_changes (data) != NULL;
+  MiChangeSet *changes = mi_commit_dialog_get_changes (data);
+
+  return changes != NULL && mi_commit_dialog_get_diff (data) != NULL &&
+         mi_ui_test_count_in_list (data, "commit-files", GTK_TYPE_CHECK_BUTTON, NULL) ==
+         mi_change_set_get_n_files (changes);
 }
 
 static MiCommitDialog *
@@ -155,7 +164,6 @@ open_commit_dialog (MiGitControls *controls)
 
   g_assert_nonnull (dialog);
   g_assert_true (mi_ui_test_wait_for (dialog_is_loaded, dialog));
-  mi_ui_test_wait_ms (50);
 
   return dialog;
 }
@@ -195,7 +203,6 @@ test_commit (void)
   const char *staged;
   g_autofree char *suggested = NULL;
   const char *message;
-  AdwStyleManager *style = adw_style_manager_get_default ();
   g_autoptr(GPtrArray) groups = NULL;
   MiGitControls *controls;
   MiCommitDialog *dialog;
@@ -262,11 +269,7 @@ test_commit (void)
   g_assert_nonnull (mi_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "commit-identity"));
   g_assert_true (gtk_widget_get_sensitive (commit_button (dialog)));
 
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  mi_ui_test_save_screenshot (GTK_WIDGET (dialog), "screenshot-commit-dialog-light.png");
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  mi_ui_test_save_screenshot (GTK_WIDGET (dialog), "screenshot-commit-dialog-dark.png");
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  mi_ui_test_save_screenshots (GTK_WIDGET (dialog), "commit-dialog");
 
   /* Ctrl+Enter: the commit action. */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -361,17 +364,28 @@ test_blocker (void)
   mi_ui_test_close_window (window);
 }
 
-static gboolean
-history_is_loaded (gpointer data)
-{
-  return mi_history_dialog_get_commits (data) != NULL;
-}
-
+/* A condition: the history dialog shows the selected commit's file as it
+ * was, and its diff. */
 static gboolean
 history_file_is_shown (gpointer data)
 {
   return mi_history_dialog_get_old_text (data) != NULL && mi_history_dialog_get_diff (data) != NULL;
 }
+
+/* A condition: the history dialog has read the commits, shows a row with a
+ * summary for each, and the newest commit's file. (Until then, the reads of
+ * that file may come after those of a file selected next, and hold the
+ * dialog as the Commit dialog's diff does.) */
+static gboolean
+history_is_loaded (gpointer data)
+{
+  GListModel *commits = mi_history_dialog_get_commits (data);
+
+  return commits != NULL && history_file_is_shown (data) &&
+         mi_ui_test_count_in_list (data, "history-commits", GTK_TYPE_LABEL, "history-summary") ==
+         g_list_model_get_n_items (commits);
+}
+
 
 static void
 test_history (void)
@@ -401,7 +415,6 @@ test_history (void)
       dialog = l->data;
   g_assert_nonnull (dialog);
   g_assert_true (mi_ui_test_wait_for (history_is_loaded, dialog));
-  mi_ui_test_wait_ms (50);
 
   /* The commits that touched the folder, newest first; not "Notes only". */
   g_assert_cmpuint (g_list_model_get_n_items (mi_history_dialog_get_commits (dialog)), ==, 2);
