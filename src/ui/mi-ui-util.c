@@ -127,3 +127,38 @@ mi_ui_dup_display_path (GFile *file)
 
   return g_steal_pointer (&path);
 }
+
+/**
+ * mi_ui_weak_ref_new:
+ *
+ * A weak reference to @object, to give an async call as its user data:
+ * a widget closed meanwhile is not kept alive by the call (it would be
+ * finalized in the callback, after the window it belonged to).
+ *
+ * Returns: (transfer full): for mi_ui_weak_ref_steal()
+ */
+gpointer
+mi_ui_weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+/**
+ * mi_ui_weak_ref_steal:
+ * @weak: (transfer full): from mi_ui_weak_ref_new()
+ *
+ * Returns: (transfer full) (nullable): the object, or NULL when it is gone
+ */
+gpointer
+mi_ui_weak_ref_steal (gpointer weak)
+{
+  GWeakRef *ref = weak;
+  gpointer object = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return object;
+}

@@ -20,4 +20,7 @@ void        mi_ui_set_outcome_pill   (GtkLabel    *label,
 gboolean    mi_ui_is_blank           (const char  *text);
 char       *mi_ui_dup_display_path   (GFile       *file);
 
+gpointer      mi_ui_weak_ref_new        (gpointer     object);
+gpointer      mi_ui_weak_ref_steal      (gpointer     weak);
+
 G_END_DECLS

@@ -143,10 +143,7 @@ assert_count (MiGitControls *controls,
 }
 
 /* A condition: the commit dialog has read the changes and shows a row with
- * a box to tick for each file, and the first file's diff. (The diff's
- * callback holds the dialog: closed before it came, then its window, the
- * dialog is finalized after the window, and GtkWindow warns of a transient
- * parent that is gone.) */
+ * a box to tick for each file, and the first file's diff. */
 static gboolean
 dialog_is_loaded (gpointer data)
 {
@@ -495,6 +492,30 @@ test_no_repository (void)
   mi_ui_test_close_window (window);
 }
 
+/* Closed before its changes and diff came, then its window: the loads
+ * hold the dialog weakly, so it goes with its window (it used to be
+ * finalized in their callback, after the window, a fatal warning). */
+static void
+test_close_while_loading (void)
+{
+  g_autofree char *repo = make_repository ("close-early", TRUE);
+  MiWindow *window = open_window (repo);
+  MiGitControls *controls = get_controls (window);
+  GtkWindow *dialog;
+  gint64 end;
+
+  g_assert_true (mi_ui_test_wait_for ((MiUiTestCondition) (void (*) (void)) gtk_widget_get_visible, controls));
+  dialog = mi_git_controls_show_commit (controls);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  mi_ui_test_close_window (window);
+
+  /* The loads answer meanwhile: nothing of the dialog is left to warn. */
+  end = g_get_monotonic_time () + 500 * 1000;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/git-ui/history", test_history);
   g_test_add_func ("/git-ui/sync", test_sync);
   g_test_add_func ("/git-ui/no-repository", test_no_repository);
+  g_test_add_func ("/git-ui/close-while-loading", test_close_while_loading);
 
   return mi_ui_test_run ();
 }

@@ -186,13 +186,13 @@ diff_file_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(MiCommitDialog) self = user_data;
+  g_autoptr(MiCommitDialog) self = mi_ui_weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
   g_autofree char *diff = NULL;
   GtkTextBuffer *buffer;
 
   diff = mi_repository_diff_file_finish (MI_REPOSITORY (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   if (diff == NULL)
@@ -219,7 +219,7 @@ show_diff (MiCommitDialog *self,
                                  mi_changed_file_get_path (file),
                                  mi_changed_file_get_old_path (file),
                                  self->diff_cancellable, diff_file_cb,
-                                 g_object_ref (self));
+                                 mi_ui_weak_ref_new (self));
 }
 
 /* Callbacks */
@@ -398,7 +398,7 @@ list_changes_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(MiCommitDialog) self = user_data;
+  g_autoptr(MiCommitDialog) self = mi_ui_weak_ref_steal (user_data);
   g_autoptr(MiChangeSet) changes = NULL;
   g_autoptr(GError) error = NULL;
   const char *blocker;
@@ -406,7 +406,7 @@ list_changes_cb (GObject      *object,
   GListModel *files;
 
   changes = mi_repository_list_changes_finish (MI_REPOSITORY (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   if (changes == NULL)
@@ -468,13 +468,13 @@ commit_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(MiCommitDialog) self = user_data;
+  g_autoptr(MiCommitDialog) self = mi_ui_weak_ref_steal (user_data);
   g_autoptr(MiCommitInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *warning = NULL;
 
   info = mi_repository_commit_finish (MI_REPOSITORY (object), result, &warning, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   set_busy (self, FALSE);
@@ -509,7 +509,7 @@ commit_action (GtkWidget  *widget,
   show_error (self, NULL);
   set_busy (self, TRUE);
   mi_repository_commit_async (self->repository, (const char * const *) paths, message,
-                              self->cancellable, commit_cb, g_object_ref (self));
+                              self->cancellable, commit_cb, mi_ui_weak_ref_new (self));
 }
 
 /* GObject */
@@ -634,7 +634,7 @@ mi_commit_dialog_new (GtkWindow    *parent,
                        NULL);
   self->repository = g_object_ref (repository);
   mi_repository_list_changes_async (repository, self->cancellable, list_changes_cb,
-                                    g_object_ref (self));
+                                    mi_ui_weak_ref_new (self));
 
   return self;
 }

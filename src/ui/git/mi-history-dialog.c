@@ -7,6 +7,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "mi-history-dialog.h"
+#include "mi-ui-util.h"
 
 /*
  * The history of one meta-issue: the commits that touched its folder (author,
@@ -138,12 +139,12 @@ file_at_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(MiHistoryDialog) self = user_data;
+  g_autoptr(MiHistoryDialog) self = mi_ui_weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   bytes = mi_repository_get_file_at_finish (MI_REPOSITORY (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_free (self->old_text);
@@ -159,12 +160,12 @@ diff_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(MiHistoryDialog) self = user_data;
+  g_autoptr(MiHistoryDialog) self = mi_ui_weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
   g_autofree char *diff = NULL;
 
   diff = mi_repository_diff_file_finish (MI_REPOSITORY (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_free (self->diff);
@@ -195,9 +196,9 @@ show_file (MiHistoryDialog *self)
 
   self->file_cancellable = g_cancellable_new ();
   mi_repository_get_file_at_async (self->repository, mi_commit_info_get_id (info), path,
-                                   self->file_cancellable, file_at_cb, g_object_ref (self));
+                                   self->file_cancellable, file_at_cb, mi_ui_weak_ref_new (self));
   mi_repository_diff_file_async (self->repository, mi_commit_info_get_id (info), path, NULL,
-                                 self->file_cancellable, diff_cb, g_object_ref (self));
+                                 self->file_cancellable, diff_cb, mi_ui_weak_ref_new (self));
 }
 
 static void
@@ -246,12 +247,12 @@ history_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(MiHistoryDialog) self = user_data;
+  g_autoptr(MiHistoryDialog) self = mi_ui_weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) commits = NULL;
 
   commits = mi_repository_get_history_finish (MI_REPOSITORY (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   if (commits == NULL || g_list_model_get_n_items (commits) == 0)
@@ -424,7 +425,7 @@ mi_history_dialog_new (GtkWindow    *parent,
   collect_paths (self, mi_issue_get_folder (issue));
   folder = mi_repository_get_relative_path (repository, mi_issue_get_folder (issue));
   mi_repository_get_history_async (repository, folder, self->cancellable, history_cb,
-                                   g_object_ref (self));
+                                   mi_ui_weak_ref_new (self));
 
   return self;
 }
