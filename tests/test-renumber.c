@@ -113,8 +113,18 @@ commit_all (const char *dir,
 }
 
 static void
-test_renumber_after_merge (void)
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* @data: TRUE for the app's way (on a worker), FALSE for the CLI's. */
+static void
+test_renumber_after_merge (gconstpointer data)
+{
+  gboolean use_async = GPOINTER_TO_INT (data);
   g_autoptr(GError) error = NULL;
   g_autofree char *top = mi_test_make_tmp (NULL, "mi-renumber");
   g_autofree char *bare = g_build_filename (top, "team.git", NULL);
@@ -182,7 +192,18 @@ test_renumber_after_merge (void)
   duplicate_path = g_file_get_path (bob_folder);
   g_assert_true (g_str_has_suffix (duplicate_path, "/attempts/002-query-cache"));
 
-  number = mi_issue_renumber_attempt (issue, bob_folder, &error);
+  if (use_async)
+    {
+      GAsyncResult *result = NULL;
+
+      mi_issue_renumber_attempt_async (issue, bob_folder, NULL, store_result_cb, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      number = mi_issue_renumber_attempt_finish (issue, result, &error);
+      g_object_unref (result);
+    }
+  else
+    number = mi_issue_renumber_attempt (issue, bob_folder, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (number, ==, 3);
 
@@ -295,7 +316,8 @@ main (int    argc,
   mi_test_libgit2_init (home);
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/renumber/after-merge", test_renumber_after_merge);
+  g_test_add_data_func ("/renumber/after-merge", GINT_TO_POINTER (FALSE), test_renumber_after_merge);
+  g_test_add_data_func ("/renumber/after-merge/async", GINT_TO_POINTER (TRUE), test_renumber_after_merge);
   g_test_add_func ("/renumber/not-an-attempt", test_renumber_not_an_attempt);
 
   result = g_test_run ();
