@@ -5,7 +5,8 @@
  * menu, a new attempt, a result, a hypothesis version, a log entry (its
  * link drawn and followed), the lesson of a resolved meta-issue, a new
  * meta-issue. Each is checked in the bytes of its file and on the screen.
- * Saves screenshots (light and dark) of the status menu and the result.
+ * Saves screenshots (light and dark) of the status menu, of each form
+ * dialog filled in, and of the result.
  */
 
 #include "config.h"
@@ -127,6 +128,7 @@ test_window_edits (void)
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
   mi_dialog_set_text (dialog, "title", "Async Batching");
   mi_dialog_set_text (dialog, "hypothesis", "Batching writes halves the latency");
+  mi_ui_test_save_screenshots (GTK_WIDGET (dialog), "dialog-new-attempt");
   respond (dialog, "create");
   mi_ui_test_wait_edits (window);
   mi_ui_test_assert_issue_file (folder, "attempts/004-async-batching/solution-approach.md",
@@ -144,6 +146,7 @@ test_window_edits (void)
   g_assert_cmpuint (mi_dialog_get_selected (dialog, "attempt"), ==, 3);
   mi_dialog_set_selected (dialog, "test-case", 0);
   mi_dialog_set_text (dialog, "value", "900ms");
+  mi_ui_test_save_screenshots (GTK_WIDGET (dialog), "dialog-record-result");
   respond (dialog, "record");
   mi_ui_test_wait_edits (window);
   mi_ui_test_assert_issue_file (folder, "test-cases.md", "- Attempt 004: 900ms (PASS)");
@@ -153,6 +156,7 @@ test_window_edits (void)
   dialog = activate_for_dialog (window, "win.add-hypothesis");
   mi_dialog_set_text (dialog, "title", "Write Amplification");
   mi_dialog_set_text (dialog, "theory", "Each request writes three times");
+  mi_ui_test_save_screenshots (GTK_WIDGET (dialog), "dialog-hypothesis");
   respond (dialog, "add");
   mi_ui_test_wait_edits (window);
   mi_ui_test_assert_issue_file (folder, "description.md", "Write Amplification");
@@ -165,6 +169,7 @@ test_window_edits (void)
   /* A log entry: on top of the log. */
   dialog = activate_for_dialog (window, "win.add-log-entry");
   mi_dialog_set_text (dialog, "text", "Batching deployed to staging, see [the `description`](description.md)");
+  mi_ui_test_save_screenshots (GTK_WIDGET (dialog), "dialog-log-entry");
   respond (dialog, "add");
   mi_ui_test_wait_edits (window);
   mi_ui_test_assert_issue_file (folder, "implementation-log.md", "Batching deployed to staging");
@@ -211,6 +216,7 @@ test_window_edits (void)
   g_assert_cmpstr (mi_dialog_get_text (dialog, "category"), ==, "general");
   g_assert_cmpstr (mi_dialog_get_text (dialog, "name"), ==, "PerformanceOptimizationSaga");
   mi_dialog_set_text (dialog, "category", "performance");
+  mi_ui_test_save_screenshots (GTK_WIDGET (dialog), "dialog-lesson");
   respond (dialog, "extract");
   mi_ui_test_wait_edits (window);
   {
@@ -238,6 +244,7 @@ test_window_edits (void)
   dialog = activate_for_dialog (window, "win.new-issue");
   mi_dialog_set_text (dialog, "title", "Memory Leak in the Parser");
   g_assert_cmpstr (mi_dialog_get_text (dialog, "slug"), ==, "memory-leak-in-the-parser");
+  mi_ui_test_save_screenshots (GTK_WIDGET (dialog), "dialog-new-issue");
   respond (dialog, "create");
   g_assert_true (mi_ui_test_wait_for (shows_new_issue, window));
   {
