@@ -22,7 +22,7 @@ struct _MiWindow
   guint                 busy : 1;
   guint                 editors_closed : 1;   /* the close request asked already */
 
-  AdwMessageDialog     *dialog;          /* the form shown, for tests */
+  AdwMessageDialog     *dialog;          /* the form shown (an MiFormDialog), weak */
   MiIssue              *shown_issue;     /* the selected issue, watched */
   gulong                issue_notify_handler;
   gulong                tests_changed_handler;

@@ -615,6 +615,8 @@ mi_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* The form, closed by the cancellable, may outlive the window. */
+  g_clear_weak_pointer (&self->dialog);
   if (self->workspace != NULL)
     {
       g_clear_signal_handler (&self->items_changed_handler, self->workspace);
@@ -1123,7 +1125,8 @@ mi_window_get_searching (MiWindow *self)
 /**
  * mi_window_get_dialog:
  *
- * Returns: (transfer none) (nullable): the form dialog shown, if any
+ * Returns: (transfer none) (nullable): the form dialog shown (a
+ *   #MiFormDialog: #MiNewAttemptDialog, #MiRecordResultDialog …), if any
  */
 AdwMessageDialog *
 mi_window_get_dialog (MiWindow *self)
