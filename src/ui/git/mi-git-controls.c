@@ -115,15 +115,37 @@ renumbered_cb (GObject      *object,
   mi_git_controls_refresh (self);
 }
 
-static void
-offer_renumber_cb (AdwToast *toast,
-                   gpointer  user_data)
+/* What the Renumber button of a toast renumbers. */
+typedef struct
 {
-  MiGitControls *self = user_data;
-  MiIssue *issue = g_object_get_data (G_OBJECT (toast), "issue");
-  GFile *folder = g_object_get_data (G_OBJECT (toast), "folder");
+  GWeakRef  controls;
+  MiIssue  *issue;
+  GFile    *folder;   /* the attempt's */
+} RenumberOffer;
 
-  mi_issue_renumber_attempt_async (issue, folder, NULL, renumbered_cb, g_object_ref (self));
+static void
+renumber_offer_free (gpointer  data,
+                     GClosure *closure)
+{
+  RenumberOffer *offer = data;
+
+  g_weak_ref_clear (&offer->controls);
+  g_clear_object (&offer->issue);
+  g_clear_object (&offer->folder);
+  g_free (offer);
+}
+
+static void
+offer_renumber_cb (AdwToast      *toast,
+                   RenumberOffer *offer)
+{
+  g_autoptr(MiGitControls) self = g_weak_ref_get (&offer->controls);
+
+  if (self == NULL)
+    return;
+
+  mi_issue_renumber_attempt_async (offer->issue, offer->folder, NULL, renumbered_cb,
+                                   g_steal_pointer (&self));
 }
 
 /* Two attempts with one number, after a pull or a merge: offer a fix, once. */
@@ -138,6 +160,7 @@ check_duplicates (MiGitControls *self)
       MiAttempt *attempt = mi_issue_find_duplicate_attempt (issue);
       g_autofree char *path = NULL;
       g_autofree char *title = NULL;
+      RenumberOffer *offer;
       AdwToast *toast;
 
       if (attempt == NULL || mi_attempt_get_folder (attempt) == NULL)
@@ -153,10 +176,12 @@ check_duplicates (MiGitControls *self)
       toast = adw_toast_new (title);
       adw_toast_set_button_label (toast, _("_Renumber"));
       adw_toast_set_timeout (toast, 0);
-      g_object_set_data_full (G_OBJECT (toast), "issue", g_object_ref (issue), g_object_unref);
-      g_object_set_data_full (G_OBJECT (toast), "folder",
-                              g_object_ref (mi_attempt_get_folder (attempt)), g_object_unref);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (offer_renumber_cb), self, 0);
+      offer = g_new0 (RenumberOffer, 1);
+      g_weak_ref_init (&offer->controls, self);
+      offer->issue = g_object_ref (issue);
+      offer->folder = g_object_ref (mi_attempt_get_folder (attempt));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (offer_renumber_cb),
+                             offer, renumber_offer_free, 0);
       show_toast (self, toast);
     }
 }
