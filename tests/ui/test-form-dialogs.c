@@ -5,7 +5,9 @@
  * runs them: each gives its typed values when accepted (its response, or
  * Enter in a row), and nothing but G_IO_ERROR_CANCELLED when it goes
  * otherwise (Cancel, Escape, a cancellable, its window destroyed). A form
- * that is not valid cannot be sent, by the button or by Enter.
+ * that is not valid cannot be sent, by the button or by Enter. The git
+ * Sign In dialog is one too; saves its screenshots, light and dark (the
+ * others' are test-window-edits').
  */
 
 #include "config.h"
@@ -14,6 +16,7 @@
 
 #include <adwaita.h>
 
+#include "mi-credentials-dialog.h"
 #include "mi-hypothesis-dialog.h"
 #include "mi-lesson-dialog.h"
 #include "mi-log-entry-dialog.h"
@@ -28,8 +31,8 @@ typedef struct
   gboolean   done;
   gboolean   accepted;
   GError    *error;
-  char      *first;    /* title, text, category, test case id */
-  char      *second;   /* hypothesis, theory, slug, name, value */
+  char      *first;    /* title, text, category, test case id, user name */
+  char      *second;   /* hypothesis, theory, slug, name, value, password */
   guint      attempt;
   MiVerdict  verdict;
 } Run;
@@ -71,6 +74,9 @@ run_cb (GObject      *object,
     run->accepted = mi_record_result_dialog_run_finish (MI_RECORD_RESULT_DIALOG (object), result,
                                                         &run->first, &run->attempt, &run->second,
                                                         &run->verdict, &run->error);
+  else if (MI_IS_CREDENTIALS_DIALOG (object))
+    run->accepted = mi_credentials_dialog_run_finish (MI_CREDENTIALS_DIALOG (object), result,
+                                                      &run->first, &run->second, &run->error);
   else
     g_assert_not_reached ();
 
@@ -446,6 +452,52 @@ test_hypothesis_and_log_entry (void)
   mi_ui_test_close_window (window);
 }
 
+static void
+test_credentials (void)
+{
+  MiWindow *window = mi_ui_test_new_window ();
+  const char *url = "https://git.example.org/team/docs.git";
+  MiCredentialsDialog *dialog;
+  Run run = { 0 };
+
+  /* Asked: the user name from the address, focused; nothing required. */
+  dialog = mi_credentials_dialog_new (url, "alice", FALSE);
+  mi_credentials_dialog_run_async (dialog, GTK_WINDOW (window), NULL, run_cb, &run);
+  mi_ui_test_flush ();
+  assert_shown (dialog, "sign-in", TRUE);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Sign In");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                   "https://git.example.org/team/docs.git asks who you are."));
+  g_assert_cmpstr (mi_credentials_dialog_get_username (dialog), ==, "alice");
+  g_assert_cmpstr (mi_credentials_dialog_get_password (dialog), ==, "");
+  g_assert_true (GTK_IS_TEXT (gtk_window_get_focus (GTK_WINDOW (dialog))));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
+                                         mi_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL)));
+  mi_ui_test_save_screenshots (GTK_WIDGET (dialog), "dialog-credentials");
+  mi_credentials_dialog_set_password (dialog, "s3cret-token");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "sign-in");
+  wait_run (&run, TRUE);
+  g_assert_cmpstr (run.first, ==, "alice");
+  g_assert_cmpstr (run.second, ==, "s3cret-token");
+  run_clear (&run);
+
+  /* Refused: asked again; Cancel gives nothing. */
+  dialog = mi_credentials_dialog_new (url, NULL, TRUE);
+  mi_credentials_dialog_run_async (dialog, GTK_WINDOW (window), NULL, run_cb, &run);
+  mi_ui_test_flush ();
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                   "https://git.example.org/team/docs.git refused these credentials."));
+  g_assert_cmpstr (mi_credentials_dialog_get_username (dialog), ==, "");
+  mi_ui_test_save_screenshots (GTK_WIDGET (dialog), "dialog-credentials-retry");
+  mi_credentials_dialog_set_username (dialog, "bob");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  wait_run (&run, FALSE);
+  g_assert_null (run.first);
+  run_clear (&run);
+
+  mi_ui_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/form-dialogs/record-result", test_record_result);
   g_test_add_func ("/form-dialogs/lesson", test_lesson);
   g_test_add_func ("/form-dialogs/hypothesis-and-log-entry", test_hypothesis_and_log_entry);
+  g_test_add_func ("/form-dialogs/credentials", test_credentials);
 
   return mi_ui_test_run ();
 }
