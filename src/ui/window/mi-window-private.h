@@ -21,6 +21,7 @@ struct _MiWindow
   GCancellable         *cancellable;
   guint                 busy : 1;
   guint                 editors_closed : 1;   /* the close request asked already */
+  GFile                *folder_to_open;  /* once the open editors are closed */
 
   AdwMessageDialog     *dialog;          /* the form shown (an MiFormDialog), weak */
   MiIssue              *shown_issue;     /* the selected issue, watched */

@@ -643,6 +643,7 @@ mi_window_finalize (GObject *object)
   MiWindow *self = MI_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->folder_to_open);
 
   G_OBJECT_CLASS (mi_window_parent_class)->finalize (object);
 }
@@ -824,7 +825,7 @@ on_editors_closed_for_open_cb (GObject      *object,
 {
   g_autoptr(MiWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) folder = g_object_steal_data (G_OBJECT (self), "mi-folder-to-open");
+  g_autoptr(GFile) folder = g_steal_pointer (&self->folder_to_open);
 
   if (!mi_editor_stack_close_all_finish (MI_EDITOR_STACK (object), result, &error))
     {
@@ -864,7 +865,7 @@ mi_window_open (MiWindow *self,
   editors = mi_files_view_get_stack (files_view);
   if (mi_editor_stack_get_modified (editors))
     {
-      g_object_set_data_full (G_OBJECT (self), "mi-folder-to-open", g_object_ref (folder), g_object_unref);
+      g_set_object (&self->folder_to_open, folder);
       mi_editor_stack_close_all_async (editors, NULL, on_editors_closed_for_open_cb,
                                        g_object_ref (self));
       return;
