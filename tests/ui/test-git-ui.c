@@ -4,8 +4,9 @@
  * Git in the window, as a user sees it: the Commit button's count, the
  * Commit dialog (files grouped by meta-issue, the suggested message, the
  * identity form, the blocker during a merge), the commit it makes (checked
- * with the git command), the history of a meta-issue, and a sync with a bare
- * repository on disk. Saves screenshots of the dialog, light and dark.
+ * with the git command), the history of a meta-issue, a sync with a bare
+ * repository on disk, and the offer to renumber one of two attempts with
+ * one number. Saves screenshots of the dialog, light and dark.
  */
 
 #include "config.h"
@@ -472,6 +473,49 @@ test_sync (void)
   mi_ui_test_close_window (window);
 }
 
+/* The attempts folder holds one whose name begins with @prefix. */
+static gboolean
+has_attempt_folder (gpointer data)
+{
+  const char * const *args = data;
+  g_autoptr(GDir) dir = g_dir_open (args[0], 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, args[1]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_renumber (void)
+{
+  g_autofree char *repo = make_repository ("renumber", TRUE);
+  g_autofree char *attempts = g_build_filename (repo, ISSUE_DIR, "attempts", NULL);
+  g_autofree char *original = g_build_filename (attempts, "003-connection-pooling", NULL);
+  g_autofree char *copy = g_build_filename (attempts, "003-pooling-again", NULL);
+  const char *renumbered[] = { attempts, "004-", NULL };
+  GtkWidget *label;
+  GtkWidget *button;
+  MiWindow *window;
+
+  /* As a merge of two branches leaves them. */
+  mi_test_copy_dir (original, copy);
+
+  window = open_window (repo);
+  label = mi_ui_test_wait_for_label (GTK_WIDGET (window), "_Renumber");
+  g_assert_nonnull (mi_ui_test_find_label_containing (GTK_WIDGET (window), "are numbered 003"));
+  button = gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_activate (button));
+
+  g_assert_true (mi_ui_test_wait_for (has_attempt_folder, (gpointer) renumbered));
+  g_assert_nonnull (mi_ui_test_wait_for_label (GTK_WIDGET (window), "The attempt is now number 004"));
+
+  mi_ui_test_close_window (window);
+}
+
 static void
 test_no_repository (void)
 {
@@ -527,6 +571,7 @@ main (int   argc,
   g_test_add_func ("/git-ui/blocker", test_blocker);
   g_test_add_func ("/git-ui/history", test_history);
   g_test_add_func ("/git-ui/sync", test_sync);
+  g_test_add_func ("/git-ui/renumber", test_renumber);
   g_test_add_func ("/git-ui/no-repository", test_no_repository);
   g_test_add_func ("/git-ui/close-while-loading", test_close_while_loading);
 

@@ -626,6 +626,36 @@ test_window_editor_close (void)
   g_assert_true (mi_ui_test_wait_for (n_drafts_is, GUINT_TO_POINTER (0)));
 }
 
+/* Opening another workspace with unsaved text, Discard: the file keeps
+ * its bytes and the other workspace opens. */
+static void
+test_window_editor_open_discard (void)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) other = NULL;
+  g_autoptr(GFile) src = mi_ui_test_source_file ("resources", "example", NULL);
+  MiWindow *window = mi_ui_test_open_example_copy (&folder, 1100, 760);
+  g_autofree char *before = mi_ui_test_read_issue_file (folder, "README.md");
+  g_autofree char *text = NULL;
+  MiEditor *editor;
+
+  other = mi_ui_test_make_folder ("other");
+  mi_ui_test_copy_tree (src, other);
+  editor = open_from_files_view (window, "README.md");
+  type_over (editor, "**Status:** Resolved (Attempt 003)", "**Status:** Open");
+
+  mi_window_open (window, other);
+  answer_save_question ("discard");
+  g_assert_true (mi_ui_test_wait_for (mi_ui_test_window_is_idle, window));
+  g_assert_true (g_file_equal (mi_workspace_get_root (mi_window_get_workspace (window)), other));
+  g_assert_cmpstr (mi_ui_test_get_page (window), ==, "issues");
+
+  text = mi_ui_test_read_issue_file (folder, "README.md");
+  g_assert_cmpstr (text, ==, before);
+
+  mi_ui_test_close_window (window);
+}
+
 /* Unsaved text of a crashed session opens at startup, and a toast says so. */
 static void
 test_window_editor_drafts (void)
@@ -714,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/window/editor-follows-disk", test_window_editor_follows_disk);
   g_test_add_func ("/window/editor-attempt-file", test_window_editor_attempt_file);
   g_test_add_func ("/window/editor-close", test_window_editor_close);
+  g_test_add_func ("/window/editor-open-discard", test_window_editor_open_discard);
   g_test_add_func ("/window/editor-drafts", test_window_editor_drafts);
 
   return mi_ui_test_run ();

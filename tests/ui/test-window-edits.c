@@ -5,7 +5,8 @@
  * menu, a new attempt, a result, a hypothesis version, a log entry (its
  * link drawn and followed), the lesson of a resolved meta-issue, a new
  * meta-issue. Each is checked in the bytes of its file and on the screen.
- * Saves screenshots (light and dark) of the status menu and the result.
+ * Saves screenshots (light and dark) of the status menu, of each form
+ * dialog filled in, and of the result.
  */
 
 #include "config.h"
@@ -14,20 +15,29 @@
 
 #include <adwaita.h>
 
-#include "mi-dialog.h"
+#include "mi-hypothesis-dialog.h"
 #include "mi-issue-page.h"
+#include "mi-lesson-dialog.h"
+#include "mi-log-entry-dialog.h"
+#include "mi-new-attempt-dialog.h"
+#include "mi-new-issue-dialog.h"
+#include "mi-record-result-dialog.h"
 #include "mi-test-matrix.h"
 #include "mi-ui-test-util.h"
 
-static AdwMessageDialog *
+/* The form @action shows, of @type. */
+static gpointer
 activate_for_dialog (MiWindow   *window,
-                     const char *action)
+                     const char *action,
+                     GType       type)
 {
   AdwMessageDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
   dialog = mi_window_get_dialog (window);
   g_assert_nonnull (dialog);
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (dialog, type));
+  g_assert_true (mi_ui_test_is_toplevel (GTK_WINDOW (dialog)));
 
   return dialog;
 }
@@ -42,13 +52,16 @@ shows_new_issue (gpointer data)
   return issue != NULL && g_str_equal (mi_issue_get_slug (issue), "memory-leak-in-the-parser");
 }
 
+/* Gives @response, as its button does: the form ends its run and goes. */
 static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
+respond (gpointer    dialog,
+         const char *response)
 {
+  g_autoptr(GObject) kept = g_object_ref (dialog);
+
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
   adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (mi_ui_test_is_toplevel (dialog));
   mi_ui_test_flush ();
 }
 
@@ -101,7 +114,6 @@ test_window_edits (void)
   MiWindow *window = mi_ui_test_open_example_copy (&folder, 1100, 760);
   MiIssuePage *page = MI_ISSUE_PAGE (mi_window_get_issue_page (window));
   MiIssue *issue = mi_window_get_issue (window);
-  AdwMessageDialog *dialog;
 
   /* Ctrl+Shift+T: the Overview, its status menu open. */
   adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (page), "log");
@@ -123,11 +135,15 @@ test_window_edits (void)
   g_assert_cmpint (mi_issue_get_status (issue), ==, MI_STATUS_IN_PROGRESS);
 
   /* New attempt. */
-  dialog = activate_for_dialog (window, "win.new-attempt");
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
-  mi_dialog_set_text (dialog, "title", "Async Batching");
-  mi_dialog_set_text (dialog, "hypothesis", "Batching writes halves the latency");
-  respond (dialog, "create");
+  {
+    MiNewAttemptDialog *dialog = activate_for_dialog (window, "win.new-attempt", MI_TYPE_NEW_ATTEMPT_DIALOG);
+
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+    mi_new_attempt_dialog_set_title (dialog, "Async Batching");
+    mi_new_attempt_dialog_set_hypothesis (dialog, "Batching writes halves the latency");
+    mi_ui_test_save_screenshots (GTK_WIDGET (dialog), "dialog-new-attempt");
+    respond (dialog, "create");
+  }
   mi_ui_test_wait_edits (window);
   mi_ui_test_assert_issue_file (folder, "attempts/004-async-batching/solution-approach.md",
                                 "Batching writes halves the latency");
@@ -140,20 +156,28 @@ test_window_edits (void)
   }
 
   /* Record a result for the new attempt. */
-  dialog = activate_for_dialog (window, "win.record-result");
-  g_assert_cmpuint (mi_dialog_get_selected (dialog, "attempt"), ==, 3);
-  mi_dialog_set_selected (dialog, "test-case", 0);
-  mi_dialog_set_text (dialog, "value", "900ms");
-  respond (dialog, "record");
+  {
+    MiRecordResultDialog *dialog = activate_for_dialog (window, "win.record-result", MI_TYPE_RECORD_RESULT_DIALOG);
+
+    g_assert_cmpuint (mi_record_result_dialog_get_attempt (dialog), ==, 3);
+    mi_record_result_dialog_set_test_case (dialog, 0);
+    mi_record_result_dialog_set_value (dialog, "900ms");
+    mi_ui_test_save_screenshots (GTK_WIDGET (dialog), "dialog-record-result");
+    respond (dialog, "record");
+  }
   mi_ui_test_wait_edits (window);
   mi_ui_test_assert_issue_file (folder, "test-cases.md", "- Attempt 004: 900ms (PASS)");
   g_assert_nonnull (mi_ui_test_wait_for_label_with_class (GTK_WIDGET (page), "900ms", "verdict-pass"));
 
   /* A hypothesis version. */
-  dialog = activate_for_dialog (window, "win.add-hypothesis");
-  mi_dialog_set_text (dialog, "title", "Write Amplification");
-  mi_dialog_set_text (dialog, "theory", "Each request writes three times");
-  respond (dialog, "add");
+  {
+    MiHypothesisDialog *dialog = activate_for_dialog (window, "win.add-hypothesis", MI_TYPE_HYPOTHESIS_DIALOG);
+
+    mi_hypothesis_dialog_set_title (dialog, "Write Amplification");
+    mi_hypothesis_dialog_set_theory (dialog, "Each request writes three times");
+    mi_ui_test_save_screenshots (GTK_WIDGET (dialog), "dialog-hypothesis");
+    respond (dialog, "add");
+  }
   mi_ui_test_wait_edits (window);
   mi_ui_test_assert_issue_file (folder, "description.md", "Write Amplification");
   {
@@ -163,9 +187,13 @@ test_window_edits (void)
   }
 
   /* A log entry: on top of the log. */
-  dialog = activate_for_dialog (window, "win.add-log-entry");
-  mi_dialog_set_text (dialog, "text", "Batching deployed to staging, see [the `description`](description.md)");
-  respond (dialog, "add");
+  {
+    MiLogEntryDialog *dialog = activate_for_dialog (window, "win.add-log-entry", MI_TYPE_LOG_ENTRY_DIALOG);
+
+    mi_log_entry_dialog_set_text (dialog, "Batching deployed to staging, see [the `description`](description.md)");
+    mi_ui_test_save_screenshots (GTK_WIDGET (dialog), "dialog-log-entry");
+    respond (dialog, "add");
+  }
   mi_ui_test_wait_edits (window);
   mi_ui_test_assert_issue_file (folder, "implementation-log.md", "Batching deployed to staging");
   {
@@ -207,23 +235,28 @@ test_window_edits (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "resolved"));
   mi_ui_test_wait_edits (window);
   mi_ui_test_assert_issue_file (folder, "README.md", "**Status:** Resolved");
-  dialog = activate_for_dialog (window, "win.extract-lesson");
-  g_assert_cmpstr (mi_dialog_get_text (dialog, "category"), ==, "general");
-  g_assert_cmpstr (mi_dialog_get_text (dialog, "name"), ==, "PerformanceOptimizationSaga");
-  mi_dialog_set_text (dialog, "category", "performance");
-  respond (dialog, "extract");
+  {
+    MiLessonDialog *dialog = activate_for_dialog (window, "win.extract-lesson", MI_TYPE_LESSON_DIALOG);
+
+    g_assert_cmpstr (mi_lesson_dialog_get_category (dialog), ==, "general");
+    g_assert_cmpstr (mi_lesson_dialog_get_name (dialog), ==, "PerformanceOptimizationSaga");
+    mi_lesson_dialog_set_category (dialog, "performance");
+    mi_ui_test_save_screenshots (GTK_WIDGET (dialog), "dialog-lesson");
+    respond (dialog, "extract");
+  }
   mi_ui_test_wait_edits (window);
   {
     g_autoptr(GFile) lesson = g_file_resolve_relative_path (folder, "docs/lessons-learned/performance/PerformanceOptimizationSaga.md");
     const char *link = "**Meta-Issue:** [[../../meta-issues/example-performance-saga/]]";
     g_autofree char *contents = mi_ui_test_wait_for_file (g_file_peek_path (lesson), link);
+    MiLessonDialog *dialog;
 
     g_assert_true (g_file_query_exists (lesson, NULL));
     g_assert_nonnull (strstr (contents, link));
 
     /* Again: refused with a toast, the file kept. */
-    dialog = activate_for_dialog (window, "win.extract-lesson");
-    mi_dialog_set_text (dialog, "category", "performance");
+    dialog = activate_for_dialog (window, "win.extract-lesson", MI_TYPE_LESSON_DIALOG);
+    mi_lesson_dialog_set_category (dialog, "performance");
     respond (dialog, "extract");
     mi_ui_test_wait_edits (window);
     {
@@ -235,10 +268,14 @@ test_window_edits (void)
   }
 
   /* A new meta-issue: the slug follows the title. */
-  dialog = activate_for_dialog (window, "win.new-issue");
-  mi_dialog_set_text (dialog, "title", "Memory Leak in the Parser");
-  g_assert_cmpstr (mi_dialog_get_text (dialog, "slug"), ==, "memory-leak-in-the-parser");
-  respond (dialog, "create");
+  {
+    MiNewIssueDialog *dialog = activate_for_dialog (window, "win.new-issue", MI_TYPE_NEW_ISSUE_DIALOG);
+
+    mi_new_issue_dialog_set_title (dialog, "Memory Leak in the Parser");
+    g_assert_cmpstr (mi_new_issue_dialog_get_slug (dialog), ==, "memory-leak-in-the-parser");
+    mi_ui_test_save_screenshots (GTK_WIDGET (dialog), "dialog-new-issue");
+    respond (dialog, "create");
+  }
   g_assert_true (mi_ui_test_wait_for (shows_new_issue, window));
   {
     g_autoptr(GFile) readme = g_file_resolve_relative_path (folder, "docs/meta-issues/memory-leak-in-the-parser/README.md");

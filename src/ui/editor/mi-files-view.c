@@ -10,6 +10,7 @@
 
 #include "mi-application.h"
 #include "mi-file-manager.h"
+#include "mi-file-row.h"
 #include "mi-files-view.h"
 
 /*
@@ -55,44 +56,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define FILE_KEY    "mi-file"
-#define SECTION_KEY "mi-section"
-
 /* Helpers */
-
-static GtkWidget *
-create_file_row (GFile      *file,
-                 const char *label,
-                 const char *section)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("text-x-generic-symbolic");
-  GtkWidget *title = gtk_label_new (label);
-  g_autofree char *path = g_file_get_parse_name (file);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, path);
-  gtk_widget_add_css_class (row, "file-row");
-
-  g_object_set_data_full (G_OBJECT (row), FILE_KEY, g_object_ref (file), g_object_unref);
-  g_object_set_data_full (G_OBJECT (row), SECTION_KEY, g_strdup (section), g_free);
-
-  /* A file the templates did not create yet cannot be opened. */
-  gtk_widget_set_sensitive (row, g_file_query_exists (file, NULL));
-  return row;
-}
-
-static GFile *
-row_file (GtkListBoxRow *row)
-{
-  return g_object_get_data (G_OBJECT (row), FILE_KEY);
-}
 
 static void
 select_row_of (MiFilesView *self,
@@ -102,7 +66,7 @@ select_row_of (MiFilesView *self,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_LIST_BOX_ROW (child) && file != NULL && g_file_equal (row_file (GTK_LIST_BOX_ROW (child)), file))
+      if (MI_IS_FILE_ROW (child) && file != NULL && g_file_equal (mi_file_row_get_file (MI_FILE_ROW (child)), file))
         {
           gtk_list_box_select_row (self->file_list, GTK_LIST_BOX_ROW (child));
           return;
@@ -147,7 +111,7 @@ rebuild_list (MiFilesView *self)
 
       if (file != NULL)
         gtk_list_box_append (self->file_list,
-                             create_file_row (file, issue_files[i].name, _("Meta-Issue")));
+                             mi_file_row_new (file, issue_files[i].name, _("Meta-Issue")));
     }
 
   attempts = mi_issue_get_attempts (self->issue);
@@ -162,11 +126,11 @@ rebuild_list (MiFilesView *self)
                                  mi_attempt_get_title (attempt));
       if (mi_attempt_get_approach_file (attempt) != NULL)
         gtk_list_box_append (self->file_list,
-                             create_file_row (mi_attempt_get_approach_file (attempt),
+                             mi_file_row_new (mi_attempt_get_approach_file (attempt),
                                               "solution-approach.md", section));
       if (mi_attempt_get_results_file (attempt) != NULL)
         gtk_list_box_append (self->file_list,
-                             create_file_row (mi_attempt_get_results_file (attempt),
+                             mi_file_row_new (mi_attempt_get_results_file (attempt),
                                               "attempt-results.md", section));
     }
 
@@ -394,10 +358,8 @@ on_row_activated_cb (MiFilesView   *self,
                      GtkListBoxRow *row,
                      GtkListBox    *list)
 {
-  GFile *file = row_file (row);
-
-  if (file != NULL)
-    mi_files_view_open_file (self, file);
+  if (MI_IS_FILE_ROW (row))
+    mi_files_view_open_file (self, mi_file_row_get_file (MI_FILE_ROW (row)));
 }
 
 static void
@@ -405,8 +367,8 @@ header_func (GtkListBoxRow *row,
              GtkListBoxRow *before,
              gpointer       user_data)
 {
-  const char *section = g_object_get_data (G_OBJECT (row), SECTION_KEY);
-  const char *previous = before != NULL ? g_object_get_data (G_OBJECT (before), SECTION_KEY) : NULL;
+  const char *section = mi_file_row_get_section (MI_FILE_ROW (row));
+  const char *previous = before != NULL ? mi_file_row_get_section (MI_FILE_ROW (before)) : NULL;
   GtkWidget *header;
 
   if (g_strcmp0 (section, previous) == 0)

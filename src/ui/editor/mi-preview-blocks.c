@@ -211,16 +211,22 @@ inline_label (MiPreview          *self,
 
 /* Helpers: blocks */
 
+/* What the checkbox of a task item toggles: a line of its block. */
+typedef struct
+{
+  MiPreview     *preview;
+  MiRenderBlock *block;
+  guint          line;    /* counted from the block's first line */
+} TaskToggle;
+
 static void
 task_toggled_cb (GtkCheckButton *button,
-                 MiPreview      *self)
+                 TaskToggle     *toggle)
 {
-  MiRenderBlock *block = g_object_get_data (G_OBJECT (button), "mi-block");
-  guint offset = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "mi-line"));
-
-  if (block == NULL)
+  if (toggle->block == NULL)
     return;
-  _mi_preview_toggle_task (self, mi_render_block_get_start_line (block) + offset);
+  _mi_preview_toggle_task (toggle->preview,
+                           mi_render_block_get_start_line (toggle->block) + toggle->line);
 }
 
 static GtkWidget *
@@ -258,6 +264,7 @@ build_list (MiPreview          *self,
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
       GtkWidget *marker;
       GtkWidget *content;
+      TaskToggle *toggle;
 
       gtk_widget_add_css_class (row, "list-item");
       if (item->task != MI_RENDER_TASK_NONE)
@@ -267,9 +274,12 @@ build_list (MiPreview          *self,
                                        item->task == MI_RENDER_TASK_CHECKED);
           gtk_widget_add_css_class (marker, "task");
           gtk_widget_set_tooltip_text (marker, _("Toggle this task in the file"));
-          g_object_set_data (G_OBJECT (marker), "mi-block", block);
-          g_object_set_data (G_OBJECT (marker), "mi-line", GUINT_TO_POINTER (item->first_line));
-          g_signal_connect (marker, "toggled", G_CALLBACK (task_toggled_cb), self);
+          toggle = g_new0 (TaskToggle, 1);
+          toggle->preview = self;
+          toggle->block = block;
+          toggle->line = item->first_line;
+          g_signal_connect_data (marker, "toggled", G_CALLBACK (task_toggled_cb), toggle,
+                                 (GClosureNotify) (void (*) (void)) g_free, 0);
           gtk_widget_add_css_class (row, "task-item");
         }
       else if (node->ordered)
@@ -356,8 +366,6 @@ build_code (MiPreview          *self,
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 10);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
-  g_object_set_data_full (G_OBJECT (view), "mi-language",
-                          g_strdup (language ? gtk_source_language_get_id (language) : ""), g_free);
 
   /* A text view knows its height only once laid out, later: a row of a
    * list view must know it now. Lines × line height, as the font says. */
@@ -493,7 +501,6 @@ build_image (MiPreview          *self,
   gtk_widget_set_halign (picture, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (picture, node->text && *node->text ? node->text : NULL);
   gtk_widget_add_css_class (picture, "image");
-  g_object_set_data_full (G_OBJECT (picture), "mi-file", g_steal_pointer (&file), g_object_unref);
   return picture;
 }
 

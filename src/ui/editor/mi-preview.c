@@ -126,9 +126,8 @@ scroll_to_anchor (MiPreview  *self,
 static void
 confirm_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
-                     gpointer          user_data)
+                     const char       *uri)
 {
-  const char *uri = g_object_get_data (G_OBJECT (dialog), "mi-uri");
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
 
   if (g_strcmp0 (response, "open") != 0)
@@ -168,8 +167,8 @@ open_uri (MiPreview  *self,
                                                   ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_object_set_data_full (G_OBJECT (dialog), "mi-uri", g_strdup (uri), g_free);
-      g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), NULL);
+      g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb),
+                             g_strdup (uri), (GClosureNotify) (void (*) (void)) g_free, 0);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
@@ -262,7 +261,6 @@ bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *content = mi_preview_build_block (self, block);
 
   gtk_box_append (GTK_BOX (box), content);
-  g_object_set_data (G_OBJECT (box), "mi-block", block);
   g_hash_table_insert (self->rows, block, box);
 }
 
@@ -277,7 +275,6 @@ unbind_cb (GtkSignalListItemFactory *factory,
 
   if (block != NULL && g_hash_table_lookup (self->rows, block) == box)
     g_hash_table_remove (self->rows, block);
-  g_object_set_data (G_OBJECT (box), "mi-block", NULL);
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_box_remove (GTK_BOX (box), child);
 }

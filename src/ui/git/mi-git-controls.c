@@ -3,9 +3,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "mi-commit-dialog.h"
+#include "mi-credentials-dialog.h"
 #include "mi-git-controls.h"
 #include "mi-history-dialog.h"
 #include "mi-ui-util.h"
@@ -115,15 +118,37 @@ renumbered_cb (GObject      *object,
   mi_git_controls_refresh (self);
 }
 
-static void
-offer_renumber_cb (AdwToast *toast,
-                   gpointer  user_data)
+/* What the Renumber button of a toast renumbers. */
+typedef struct
 {
-  MiGitControls *self = user_data;
-  MiIssue *issue = g_object_get_data (G_OBJECT (toast), "issue");
-  GFile *folder = g_object_get_data (G_OBJECT (toast), "folder");
+  GWeakRef  controls;
+  MiIssue  *issue;
+  GFile    *folder;   /* the attempt's */
+} RenumberOffer;
 
-  mi_issue_renumber_attempt_async (issue, folder, NULL, renumbered_cb, g_object_ref (self));
+static void
+renumber_offer_free (gpointer  data,
+                     GClosure *closure)
+{
+  RenumberOffer *offer = data;
+
+  g_weak_ref_clear (&offer->controls);
+  g_clear_object (&offer->issue);
+  g_clear_object (&offer->folder);
+  g_free (offer);
+}
+
+static void
+offer_renumber_cb (AdwToast      *toast,
+                   RenumberOffer *offer)
+{
+  g_autoptr(MiGitControls) self = g_weak_ref_get (&offer->controls);
+
+  if (self == NULL)
+    return;
+
+  mi_issue_renumber_attempt_async (offer->issue, offer->folder, NULL, renumbered_cb,
+                                   g_steal_pointer (&self));
 }
 
 /* Two attempts with one number, after a pull or a merge: offer a fix, once. */
@@ -138,6 +163,7 @@ check_duplicates (MiGitControls *self)
       MiAttempt *attempt = mi_issue_find_duplicate_attempt (issue);
       g_autofree char *path = NULL;
       g_autofree char *title = NULL;
+      RenumberOffer *offer;
       AdwToast *toast;
 
       if (attempt == NULL || mi_attempt_get_folder (attempt) == NULL)
@@ -153,10 +179,12 @@ check_duplicates (MiGitControls *self)
       toast = adw_toast_new (title);
       adw_toast_set_button_label (toast, _("_Renumber"));
       adw_toast_set_timeout (toast, 0);
-      g_object_set_data_full (G_OBJECT (toast), "issue", g_object_ref (issue), g_object_unref);
-      g_object_set_data_full (G_OBJECT (toast), "folder",
-                              g_object_ref (mi_attempt_get_folder (attempt)), g_object_unref);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (offer_renumber_cb), self, 0);
+      offer = g_new0 (RenumberOffer, 1);
+      g_weak_ref_init (&offer->controls, self);
+      offer->issue = g_object_ref (issue);
+      offer->folder = g_object_ref (mi_attempt_get_folder (attempt));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (offer_renumber_cb),
+                             offer, renumber_offer_free, 0);
       show_toast (self, toast);
     }
 }
@@ -241,18 +269,22 @@ on_committed_cb (MiGitControls *self,
 /* Credentials */
 
 static void
-on_credentials_response_cb (AdwMessageDialog     *dialog,
-                            const char           *response,
-                            MiCredentialsRequest *request)
+credentials_dialog_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
-  GtkEditable *user = g_object_get_data (G_OBJECT (dialog), "username");
-  GtkEditable *password = g_object_get_data (G_OBJECT (dialog), "password");
+  g_autoptr(MiCredentialsRequest) request = user_data;
+  g_autofree char *username = NULL;
+  g_autofree char *password = NULL;
 
-  if (g_strcmp0 (response, "sign-in") == 0)
-    mi_credentials_request_answer (request, gtk_editable_get_text (user),
-                                   gtk_editable_get_text (password));
+  if (mi_credentials_dialog_run_finish (MI_CREDENTIALS_DIALOG (object), result,
+                                        &username, &password, NULL))
+    mi_credentials_request_answer (request, username, password);
   else
     mi_credentials_request_cancel (request);
+
+  if (password != NULL)
+    memset (password, 0, strlen (password));
 }
 
 static void
@@ -261,41 +293,21 @@ ask_credentials_cb (MiRepository         *repository,
                     gpointer              user_data)
 {
   MiGitControls *self = user_data;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *user = gtk_entry_new ();
-  GtkWidget *password = gtk_password_entry_new ();
-  const char *username = mi_credentials_request_get_username (request);
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  MiCredentialsDialog *dialog;
 
-  if (mi_credentials_request_get_retry (request))
-    body = g_strdup_printf (_("%s refused these credentials. Check the user name, and use a token where the host asks for one."),
-                            mi_credentials_request_get_url (request));
-  else
-    body = g_strdup_printf (_("%s asks who you are. The password or token is kept in memory until the app quits, never on disk."),
-                            mi_credentials_request_get_url (request));
+  /* No window to ask in: unanswered, the operation stops there. */
+  if (!GTK_IS_WINDOW (root))
+    {
+      mi_credentials_request_cancel (request);
+      return;
+    }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       _("Sign In"), body));
-  gtk_entry_set_placeholder_text (GTK_ENTRY (user), _("User Name"));
-  if (username != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (user), username);
-  g_object_set (password, "placeholder-text", _("Password or Token"), "show-peek-icon", TRUE, NULL);
-  gtk_box_append (GTK_BOX (box), user);
-  gtk_box_append (GTK_BOX (box), password);
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "sign-in", _("_Sign In"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "sign-in", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "sign-in");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "username", user);
-  g_object_set_data (G_OBJECT (dialog), "password", password);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_credentials_response_cb),
-                         g_object_ref (request), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  dialog = mi_credentials_dialog_new (mi_credentials_request_get_url (request),
+                                      mi_credentials_request_get_username (request),
+                                      mi_credentials_request_get_retry (request));
+  mi_credentials_dialog_run_async (dialog, GTK_WINDOW (root), NULL,
+                                   credentials_dialog_cb, g_object_ref (request));
 }
 
 /* Sync */

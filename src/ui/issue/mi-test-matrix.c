@@ -29,8 +29,6 @@ struct _MiTestMatrix
 
 G_DEFINE_FINAL_TYPE (MiTestMatrix, mi_test_matrix, GTK_TYPE_WIDGET)
 
-#define ATTEMPT_KEY "mi-attempt-number"
-
 static GtkWidget *
 new_cell_label (void)
 {
@@ -121,6 +119,7 @@ on_bind_target_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (label, mi_test_case_get_target_metric (test_case));
 }
 
+/* @user_data: the number of the column's attempt */
 static void
 on_bind_result_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
@@ -128,7 +127,7 @@ on_bind_result_cb (GtkSignalListItemFactory *factory,
 {
   MiTestCase *test_case = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
-  guint number = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), ATTEMPT_KEY));
+  guint number = GPOINTER_TO_UINT (user_data);
   MiResult *result = mi_test_case_find_result (test_case, number);
   MiVerdict verdict = result != NULL ? mi_result_get_verdict (result) : MI_VERDICT_UNKNOWN;
 
@@ -145,6 +144,7 @@ on_bind_result_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (label, mi_verdict_get_label (verdict));
 }
 
+/* @number: the attempt of the column, given to @bind; 0 for none */
 static GtkColumnViewColumn *
 new_column (const char *title,
             GCallback   setup,
@@ -155,8 +155,7 @@ new_column (const char *title,
   GtkColumnViewColumn *column;
 
   g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, NULL);
-  g_object_set_data (G_OBJECT (factory), ATTEMPT_KEY, GUINT_TO_POINTER (number));
+  g_signal_connect (factory, "bind", bind, GUINT_TO_POINTER (number));
 
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);

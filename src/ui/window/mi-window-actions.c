@@ -8,8 +8,13 @@
 
 #include "mi-chart.h"
 #include "mi-chart-export.h"
-#include "mi-dialog.h"
 #include "mi-file-manager.h"
+#include "mi-hypothesis-dialog.h"
+#include "mi-lesson-dialog.h"
+#include "mi-log-entry-dialog.h"
+#include "mi-new-attempt-dialog.h"
+#include "mi-new-issue-dialog.h"
+#include "mi-record-result-dialog.h"
 #include "mi-ui-util.h"
 #include "mi-window-private.h"
 
@@ -17,25 +22,16 @@
  * files; the window shows the result through the models' notifications.
  * A failure names the file in a toast, and nothing is half-written. */
 
+/* The form shown (one at a time), until it is finalized. Its run ends
+ * when it is destroyed, so the one before ends as cancelled. */
 static void
-show_dialog (MiWindow         *self,
-             AdwMessageDialog *dialog,
-             GCallback         response_cb)
+set_dialog (MiWindow     *self,
+            MiFormDialog *dialog)
 {
   if (self->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->dialog));
 
-  self->dialog = dialog;
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
-  g_signal_connect_object (dialog, "response", response_cb, self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static gboolean
-is_accepted (AdwMessageDialog *dialog,
-             const char       *response)
-{
-  return !g_str_equal (response, "cancel");
+  g_set_weak_pointer (&self->dialog, ADW_MESSAGE_DIALOG (dialog));
 }
 
 /* Workspace */
@@ -166,51 +162,6 @@ show_view_action (GtkWidget  *widget,
 
 /* New meta-issue: title → slug preview → create */
 
-#define SLUG_EDITED_KEY "mi-slug-edited"
-
-static void
-validate_new_issue (AdwMessageDialog *dialog)
-{
-  const char *title = mi_dialog_get_text (dialog, "title");
-  const char *slug = mi_dialog_get_text (dialog, "slug");
-  GtkWidget *slug_row = mi_dialog_get_row (dialog, "slug");
-  gboolean slug_ok = mi_slug_validate (slug, NULL);
-
-  if (slug_ok || slug[0] == '\0')
-    gtk_widget_remove_css_class (slug_row, "error");
-  else
-    gtk_widget_add_css_class (slug_row, "error");
-
-  mi_dialog_set_valid (dialog, !mi_ui_is_blank (title) && slug_ok);
-}
-
-static void
-on_new_issue_title_changed_cb (GtkEditable      *title,
-                               AdwMessageDialog *dialog)
-{
-  if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), SLUG_EDITED_KEY)))
-    {
-      g_autofree char *slug = mi_slug_from_title (gtk_editable_get_text (title));
-
-      g_object_set_data (G_OBJECT (dialog), "mi-setting-slug", GINT_TO_POINTER (TRUE));
-      mi_dialog_set_text (dialog, "slug", slug != NULL ? slug : "");
-      g_object_set_data (G_OBJECT (dialog), "mi-setting-slug", GINT_TO_POINTER (FALSE));
-    }
-
-  validate_new_issue (dialog);
-}
-
-static void
-on_new_issue_slug_changed_cb (GtkEditable      *slug,
-                              AdwMessageDialog *dialog)
-{
-  /* Typed by hand: the title no longer writes it. */
-  if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "mi-setting-slug")))
-    g_object_set_data (G_OBJECT (dialog), SLUG_EDITED_KEY, GINT_TO_POINTER (TRUE));
-
-  validate_new_issue (dialog);
-}
-
 static void
 issue_created_cb (GObject      *object,
                   GAsyncResult *result,
@@ -235,15 +186,19 @@ issue_created_cb (GObject      *object,
 }
 
 static void
-on_new_issue_response_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          MiWindow         *self)
+new_issue_dialog_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
-  if (!is_accepted (dialog, response) || self->workspace == NULL)
+  g_autoptr(MiWindow) self = user_data;
+  g_autofree char *title = NULL;
+  g_autofree char *slug = NULL;
+
+  if (!mi_new_issue_dialog_run_finish (MI_NEW_ISSUE_DIALOG (object), result, &title, &slug, NULL) ||
+      self->workspace == NULL)
     return;
 
-  mi_workspace_create_issue_async (self->workspace, mi_dialog_get_text (dialog, "title"),
-                                   mi_dialog_get_text (dialog, "slug"), NULL,
+  mi_workspace_create_issue_async (self->workspace, title, slug, NULL,
                                    self->cancellable, issue_created_cb, g_object_ref (self));
 }
 
@@ -253,35 +208,18 @@ new_issue_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   MiWindow *self = MI_WINDOW (widget);
-  AdwMessageDialog *dialog;
-  GtkWidget *title;
-  GtkWidget *slug;
+  MiNewIssueDialog *dialog;
 
   if (self->workspace == NULL)
     return;
 
-  dialog = mi_dialog_new (GTK_WINDOW (self), _("New Meta-Issue"),
-                          _("A folder in docs/meta-issues/ with its README, description, log and test cases, from the templates"),
-                          "create", _("_Create"));
-  title = mi_dialog_add_entry (dialog, "title", _("_Title"), NULL);
-  slug = mi_dialog_add_entry (dialog, "slug", _("_Folder Name"), NULL);
-  gtk_widget_add_css_class (slug, "monospace");
-  g_signal_connect_object (title, "changed", G_CALLBACK (on_new_issue_title_changed_cb), dialog, 0);
-  g_signal_connect_object (slug, "changed", G_CALLBACK (on_new_issue_slug_changed_cb), dialog, 0);
-  validate_new_issue (dialog);
-
-  show_dialog (self, dialog, G_CALLBACK (on_new_issue_response_cb));
-  gtk_widget_grab_focus (title);
+  dialog = mi_new_issue_dialog_new ();
+  set_dialog (self, MI_FORM_DIALOG (dialog));
+  mi_new_issue_dialog_run_async (dialog, GTK_WINDOW (self), self->cancellable,
+                                 new_issue_dialog_cb, g_object_ref (self));
 }
 
 /* New attempt */
-
-static void
-validate_title (GtkEditable      *editable,
-                AdwMessageDialog *dialog)
-{
-  mi_dialog_set_valid (dialog, !mi_ui_is_blank (mi_dialog_get_text (dialog, "title")));
-}
 
 static void
 attempt_added_cb (GObject      *object,
@@ -307,18 +245,21 @@ attempt_added_cb (GObject      *object,
 }
 
 static void
-on_new_attempt_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            MiWindow         *self)
+new_attempt_dialog_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
+  g_autoptr(MiWindow) self = user_data;
   MiIssue *issue = mi_window_get_issue (self);
-  const char *hypothesis;
+  g_autofree char *title = NULL;
+  g_autofree char *hypothesis = NULL;
 
-  if (!is_accepted (dialog, response) || issue == NULL)
+  if (!mi_new_attempt_dialog_run_finish (MI_NEW_ATTEMPT_DIALOG (object), result,
+                                         &title, &hypothesis, NULL) ||
+      issue == NULL)
     return;
 
-  hypothesis = mi_dialog_get_text (dialog, "hypothesis");
-  mi_issue_add_attempt_async (issue, mi_dialog_get_text (dialog, "title"),
+  mi_issue_add_attempt_async (issue, title,
                               mi_ui_is_blank (hypothesis) ? NULL : hypothesis, NULL,
                               self->cancellable, attempt_added_cb, g_object_ref (self));
 }
@@ -329,35 +270,18 @@ new_attempt_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   MiWindow *self = MI_WINDOW (widget);
-  AdwMessageDialog *dialog;
-  GtkWidget *title;
+  MiNewAttemptDialog *dialog;
 
   if (mi_window_get_issue (self) == NULL)
     return;
 
-  dialog = mi_dialog_new (GTK_WINDOW (self), _("New Attempt"),
-                          _("Its folder with a solution approach and a results file, a row in the timeline and a section in the log"),
-                          "create", _("_Add Attempt"));
-  title = mi_dialog_add_entry (dialog, "title", _("_Title"), NULL);
-  mi_dialog_add_entry (dialog, "hypothesis", _("_Hypothesis"), NULL);
-  g_signal_connect_object (title, "changed", G_CALLBACK (validate_title), dialog, 0);
-  validate_title (NULL, dialog);
-
-  show_dialog (self, dialog, G_CALLBACK (on_new_attempt_response_cb));
-  gtk_widget_grab_focus (title);
+  dialog = mi_new_attempt_dialog_new ();
+  set_dialog (self, MI_FORM_DIALOG (dialog));
+  mi_new_attempt_dialog_run_async (dialog, GTK_WINDOW (self), self->cancellable,
+                                   new_attempt_dialog_cb, g_object_ref (self));
 }
 
 /* Record a result */
-
-#define TEST_IDS_KEY "mi-test-ids"
-#define ATTEMPT_NUMBERS_KEY "mi-attempt-numbers"
-
-static void
-validate_value (GtkEditable      *editable,
-                AdwMessageDialog *dialog)
-{
-  mi_dialog_set_valid (dialog, !mi_ui_is_blank (mi_dialog_get_text (dialog, "value")));
-}
 
 static void
 result_recorded_cb (GObject      *object,
@@ -374,26 +298,23 @@ result_recorded_cb (GObject      *object,
 }
 
 static void
-on_record_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       MiWindow         *self)
+record_result_dialog_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
 {
-  static const MiVerdict verdicts[] = { MI_VERDICT_UNKNOWN, MI_VERDICT_PASS, MI_VERDICT_FAIL };
+  g_autoptr(MiWindow) self = user_data;
   MiIssue *issue = mi_window_get_issue (self);
-  GStrv ids = g_object_get_data (G_OBJECT (dialog), TEST_IDS_KEY);
-  GArray *numbers = g_object_get_data (G_OBJECT (dialog), ATTEMPT_NUMBERS_KEY);
-  guint test = mi_dialog_get_selected (dialog, "test-case");
-  guint attempt = mi_dialog_get_selected (dialog, "attempt");
-  guint verdict = mi_dialog_get_selected (dialog, "verdict");
+  g_autofree char *test_case_id = NULL;
+  g_autofree char *value = NULL;
+  guint attempt;
+  MiVerdict verdict;
 
-  if (!is_accepted (dialog, response) || issue == NULL)
+  if (!mi_record_result_dialog_run_finish (MI_RECORD_RESULT_DIALOG (object), result,
+                                           &test_case_id, &attempt, &value, &verdict, NULL) ||
+      issue == NULL)
     return;
 
-  if (test >= g_strv_length (ids) || attempt >= numbers->len || verdict >= G_N_ELEMENTS (verdicts))
-    return;
-
-  mi_issue_record_result_async (issue, ids[test], g_array_index (numbers, guint, attempt),
-                                mi_dialog_get_text (dialog, "value"), verdicts[verdict],
+  mi_issue_record_result_async (issue, test_case_id, attempt, value, verdict,
                                 self->cancellable, result_recorded_cb, g_object_ref (self));
 }
 
@@ -404,75 +325,27 @@ record_result_action (GtkWidget  *widget,
 {
   MiWindow *self = MI_WINDOW (widget);
   MiIssue *issue = mi_window_get_issue (self);
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  g_autoptr(GStrvBuilder) test_labels = g_strv_builder_new ();
-  g_autoptr(GStrvBuilder) attempt_labels = g_strv_builder_new ();
-  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_auto(GStrv) test_strv = NULL;
-  g_auto(GStrv) attempt_strv = NULL;
-  const char *verdicts[] = { _("Judge Against the Target"), _("Pass"), _("Fail"), NULL };
-  AdwMessageDialog *dialog;
-  GListModel *model;
-  guint n, selected_attempt = 0;
-  GtkWidget *value;
+  MiRecordResultDialog *dialog;
 
   if (issue == NULL)
     return;
 
-  model = mi_issue_get_test_cases (issue);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
+  if (g_list_model_get_n_items (mi_issue_get_test_cases (issue)) == 0)
     {
-      g_autoptr(MiTestCase) test_case = g_list_model_get_item (model, i);
-      g_autofree char *label = g_strdup_printf ("%s: %s", mi_test_case_get_id (test_case),
-                                                mi_test_case_get_title (test_case));
-
-      g_strv_builder_add (ids, mi_test_case_get_id (test_case));
-      g_strv_builder_add (test_labels, label);
+      _mi_window_show_toast (self, _("There is no test case to record a result for: add one to test-cases.md"));
+      return;
     }
-
-  model = mi_issue_get_attempts (issue);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
+  if (g_list_model_get_n_items (mi_issue_get_attempts (issue)) == 0)
     {
-      g_autoptr(MiAttempt) attempt = g_list_model_get_item (model, i);
-      guint number = mi_attempt_get_number (attempt);
-      g_autofree char *label = g_strdup_printf ("%03u: %s", number, mi_attempt_get_title (attempt));
-
-      g_array_append_val (numbers, number);
-      g_strv_builder_add (attempt_labels, label);
-      if (number == mi_issue_page_get_selected_attempt (self->issue_page))
-        selected_attempt = i;
-      else if (mi_issue_page_get_selected_attempt (self->issue_page) == 0)
-        selected_attempt = i;
-    }
-
-  test_strv = g_strv_builder_end (test_labels);
-  attempt_strv = g_strv_builder_end (attempt_labels);
-
-  if (test_strv[0] == NULL || attempt_strv[0] == NULL)
-    {
-      _mi_window_show_toast (self, test_strv[0] == NULL
-                                   ? _("There is no test case to record a result for: add one to test-cases.md")
-                                   : _("There is no attempt to record a result for: add an attempt first"));
+      _mi_window_show_toast (self, _("There is no attempt to record a result for: add an attempt first"));
       return;
     }
 
-  dialog = mi_dialog_new (GTK_WINDOW (self), _("Record Result"),
-                          _("The value one attempt measured for one test case, written under the test case’s results"),
-                          "record", _("_Record"));
-  mi_dialog_add_combo (dialog, "test-case", _("Test _Case"), (const char * const *) test_strv, 0);
-  mi_dialog_add_combo (dialog, "attempt", _("_Attempt"), (const char * const *) attempt_strv, selected_attempt);
-  value = mi_dialog_add_entry (dialog, "value", _("_Value, like 850ms"), NULL);
-  mi_dialog_add_combo (dialog, "verdict", _("_Verdict"), verdicts, 0);
-  g_signal_connect_object (value, "changed", G_CALLBACK (validate_value), dialog, 0);
-  validate_value (NULL, dialog);
-
-  g_object_set_data_full (G_OBJECT (dialog), TEST_IDS_KEY, g_strv_builder_end (ids), (GDestroyNotify) g_strfreev);
-  g_object_set_data_full (G_OBJECT (dialog), ATTEMPT_NUMBERS_KEY, g_steal_pointer (&numbers), (GDestroyNotify) g_array_unref);
-
-  show_dialog (self, dialog, G_CALLBACK (on_record_response_cb));
-  gtk_widget_grab_focus (value);
+  /* The attempt selected in the Attempts view, or the last. */
+  dialog = mi_record_result_dialog_new (issue, mi_issue_page_get_selected_attempt (self->issue_page));
+  set_dialog (self, MI_FORM_DIALOG (dialog));
+  mi_record_result_dialog_run_async (dialog, GTK_WINDOW (self), self->cancellable,
+                                     record_result_dialog_cb, g_object_ref (self));
 }
 
 /* Status */
@@ -535,18 +408,21 @@ hypothesis_added_cb (GObject      *object,
 }
 
 static void
-on_hypothesis_response_cb (AdwMessageDialog *dialog,
-                           const char       *response,
-                           MiWindow         *self)
+hypothesis_dialog_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
+  g_autoptr(MiWindow) self = user_data;
   MiIssue *issue = mi_window_get_issue (self);
-  const char *theory;
+  g_autofree char *title = NULL;
+  g_autofree char *theory = NULL;
 
-  if (!is_accepted (dialog, response) || issue == NULL)
+  if (!mi_hypothesis_dialog_run_finish (MI_HYPOTHESIS_DIALOG (object), result,
+                                        &title, &theory, NULL) ||
+      issue == NULL)
     return;
 
-  theory = mi_dialog_get_text (dialog, "theory");
-  mi_issue_add_hypothesis_async (issue, mi_dialog_get_text (dialog, "title"),
+  mi_issue_add_hypothesis_async (issue, title,
                                  mi_ui_is_blank (theory) ? NULL : theory, NULL,
                                  self->cancellable, hypothesis_added_cb, g_object_ref (self));
 }
@@ -557,32 +433,18 @@ add_hypothesis_action (GtkWidget  *widget,
                        GVariant   *param)
 {
   MiWindow *self = MI_WINDOW (widget);
-  AdwMessageDialog *dialog;
-  GtkWidget *title;
+  MiHypothesisDialog *dialog;
 
   if (mi_window_get_issue (self) == NULL)
     return;
 
-  dialog = mi_dialog_new (GTK_WINDOW (self), _("Add Hypothesis Version"),
-                          _("A new version of the understanding, dated today, at the end of description.md"),
-                          "add", _("_Add Version"));
-  title = mi_dialog_add_entry (dialog, "title", _("_Title"), NULL);
-  mi_dialog_add_entry (dialog, "theory", _("T_heory"), NULL);
-  g_signal_connect_object (title, "changed", G_CALLBACK (validate_title), dialog, 0);
-  validate_title (NULL, dialog);
-
-  show_dialog (self, dialog, G_CALLBACK (on_hypothesis_response_cb));
-  gtk_widget_grab_focus (title);
+  dialog = mi_hypothesis_dialog_new ();
+  set_dialog (self, MI_FORM_DIALOG (dialog));
+  mi_hypothesis_dialog_run_async (dialog, GTK_WINDOW (self), self->cancellable,
+                                  hypothesis_dialog_cb, g_object_ref (self));
 }
 
 /* Log entry */
-
-static void
-validate_text (GtkEditable      *editable,
-               AdwMessageDialog *dialog)
-{
-  mi_dialog_set_valid (dialog, !mi_ui_is_blank (mi_dialog_get_text (dialog, "text")));
-}
 
 static void
 log_entry_added_cb (GObject      *object,
@@ -599,16 +461,19 @@ log_entry_added_cb (GObject      *object,
 }
 
 static void
-on_log_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    MiWindow         *self)
+log_entry_dialog_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
+  g_autoptr(MiWindow) self = user_data;
   MiIssue *issue = mi_window_get_issue (self);
+  g_autofree char *text = NULL;
 
-  if (!is_accepted (dialog, response) || issue == NULL)
+  if (!mi_log_entry_dialog_run_finish (MI_LOG_ENTRY_DIALOG (object), result, &text, NULL) ||
+      issue == NULL)
     return;
 
-  mi_issue_add_log_entry_async (issue, mi_dialog_get_text (dialog, "text"), NULL,
+  mi_issue_add_log_entry_async (issue, text, NULL,
                                 self->cancellable, log_entry_added_cb, g_object_ref (self));
 }
 
@@ -618,33 +483,18 @@ add_log_entry_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   MiWindow *self = MI_WINDOW (widget);
-  AdwMessageDialog *dialog;
-  GtkWidget *text;
+  MiLogEntryDialog *dialog;
 
   if (mi_window_get_issue (self) == NULL)
     return;
 
-  dialog = mi_dialog_new (GTK_WINDOW (self), _("Add Log Entry"),
-                          _("A dated note at the end of the last attempt’s section of the log"),
-                          "add", _("_Add Entry"));
-  text = mi_dialog_add_entry (dialog, "text", _("_What Happened"), NULL);
-  g_signal_connect_object (text, "changed", G_CALLBACK (validate_text), dialog, 0);
-  validate_text (NULL, dialog);
-
-  show_dialog (self, dialog, G_CALLBACK (on_log_response_cb));
-  gtk_widget_grab_focus (text);
+  dialog = mi_log_entry_dialog_new ();
+  set_dialog (self, MI_FORM_DIALOG (dialog));
+  mi_log_entry_dialog_run_async (dialog, GTK_WINDOW (self), self->cancellable,
+                                 log_entry_dialog_cb, g_object_ref (self));
 }
 
 /* Lesson */
-
-static void
-validate_lesson (GtkEditable      *editable,
-                 AdwMessageDialog *dialog)
-{
-  mi_dialog_set_valid (dialog,
-                       mi_lesson_validate_name (mi_dialog_get_text (dialog, "category"), NULL) &&
-                       mi_lesson_validate_name (mi_dialog_get_text (dialog, "name"), NULL));
-}
 
 static void
 lesson_extracted_cb (GObject      *object,
@@ -672,18 +522,21 @@ lesson_extracted_cb (GObject      *object,
 }
 
 static void
-on_lesson_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       MiWindow         *self)
+lesson_dialog_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
+  g_autoptr(MiWindow) self = user_data;
   MiIssue *issue = mi_window_get_issue (self);
+  g_autofree char *category = NULL;
+  g_autofree char *name = NULL;
 
-  if (!is_accepted (dialog, response) || issue == NULL || self->workspace == NULL)
+  if (!mi_lesson_dialog_run_finish (MI_LESSON_DIALOG (object), result, &category, &name, NULL) ||
+      issue == NULL || self->workspace == NULL)
     return;
 
   mi_lesson_extract_async (mi_workspace_get_root (self->workspace), issue,
-                           mi_dialog_get_text (dialog, "category"),
-                           mi_dialog_get_text (dialog, "name"), NULL,
+                           category, name, NULL,
                            self->cancellable, lesson_extracted_cb, g_object_ref (self));
 }
 
@@ -694,26 +547,15 @@ extract_lesson_action (GtkWidget  *widget,
 {
   MiWindow *self = MI_WINDOW (widget);
   MiIssue *issue = mi_window_get_issue (self);
-  g_autofree char *name = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *category;
-  GtkWidget *name_row;
+  MiLessonDialog *dialog;
 
   if (issue == NULL)
     return;
 
-  name = mi_lesson_suggest_name (issue);
-  dialog = mi_dialog_new (GTK_WINDOW (self), _("Extract Lesson"),
-                          _("The problem, root cause, resolution and learnings of this meta-issue, in docs/lessons-learned/"),
-                          "extract", _("_Extract"));
-  category = mi_dialog_add_entry (dialog, "category", _("_Category"), "general");
-  name_row = mi_dialog_add_entry (dialog, "name", _("_Name"), name);
-  g_signal_connect_object (category, "changed", G_CALLBACK (validate_lesson), dialog, 0);
-  g_signal_connect_object (name_row, "changed", G_CALLBACK (validate_lesson), dialog, 0);
-  validate_lesson (NULL, dialog);
-
-  show_dialog (self, dialog, G_CALLBACK (on_lesson_response_cb));
-  gtk_widget_grab_focus (category);
+  dialog = mi_lesson_dialog_new (issue);
+  set_dialog (self, MI_FORM_DIALOG (dialog));
+  mi_lesson_dialog_run_async (dialog, GTK_WINDOW (self), self->cancellable,
+                              lesson_dialog_cb, g_object_ref (self));
 }
 
 /* Files */

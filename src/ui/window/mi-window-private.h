@@ -21,8 +21,9 @@ struct _MiWindow
   GCancellable         *cancellable;
   guint                 busy : 1;
   guint                 editors_closed : 1;   /* the close request asked already */
+  GFile                *folder_to_open;  /* once the open editors are closed */
 
-  AdwMessageDialog     *dialog;          /* the form shown, for tests */
+  AdwMessageDialog     *dialog;          /* the form shown (an MiFormDialog), weak */
   MiIssue              *shown_issue;     /* the selected issue, watched */
   gulong                issue_notify_handler;
   gulong                tests_changed_handler;

@@ -619,6 +619,8 @@ mi_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* The form, closed by the cancellable, may outlive the window. */
+  g_clear_weak_pointer (&self->dialog);
   if (self->workspace != NULL)
     {
       g_clear_signal_handler (&self->items_changed_handler, self->workspace);
@@ -645,6 +647,7 @@ mi_window_finalize (GObject *object)
   MiWindow *self = MI_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->folder_to_open);
 
   G_OBJECT_CLASS (mi_window_parent_class)->finalize (object);
 }
@@ -826,7 +829,7 @@ on_editors_closed_for_open_cb (GObject      *object,
 {
   g_autoptr(MiWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) folder = g_object_steal_data (G_OBJECT (self), "mi-folder-to-open");
+  g_autoptr(GFile) folder = g_steal_pointer (&self->folder_to_open);
 
   if (!mi_editor_stack_close_all_finish (MI_EDITOR_STACK (object), result, &error))
     {
@@ -866,7 +869,7 @@ mi_window_open (MiWindow *self,
   editors = mi_files_view_get_stack (files_view);
   if (mi_editor_stack_get_modified (editors))
     {
-      g_object_set_data_full (G_OBJECT (self), "mi-folder-to-open", g_object_ref (folder), g_object_unref);
+      g_set_object (&self->folder_to_open, folder);
       mi_editor_stack_close_all_async (editors, NULL, on_editors_closed_for_open_cb,
                                        g_object_ref (self));
       return;
@@ -1127,7 +1130,8 @@ mi_window_get_searching (MiWindow *self)
 /**
  * mi_window_get_dialog:
  *
- * Returns: (transfer none) (nullable): the form dialog shown, if any
+ * Returns: (transfer none) (nullable): the form dialog shown (a
+ *   #MiFormDialog: #MiNewAttemptDialog, #MiRecordResultDialog …), if any
  */
 AdwMessageDialog *
 mi_window_get_dialog (MiWindow *self)
