@@ -813,7 +813,7 @@ test_insert_chart (void)
   /* Again, after a new result: the SVG shows it, the link stays one. */
   g_assert_true (mi_issue_add_attempt (fixture.issue, "Read replicas", NULL, "2024-11-02", &error) != NULL);
   g_assert_no_error (error);
-  g_assert_true (mi_issue_record_result (fixture.issue, "TC-001", 4, "290ms", MI_VERDICT_UNKNOWN, &error));
+  g_assert_true (mi_issue_record_result (fixture.issue, "TC-001", 4, "290ms", MI_VERDICT_UNKNOWN, MI_RECORD_NONE, &error));
   g_assert_no_error (error);
   g_assert_true (mi_issue_insert_chart (fixture.issue, "TC-001", 0, 0, &error));
   g_assert_no_error (error);

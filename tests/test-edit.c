@@ -182,7 +182,7 @@ edit_record (MiWorkspace *workspace)
   MiResult *result;
 
   /* Rewrites attempt 3's line. */
-  g_assert_true (mi_issue_record_result (issue, "TC-001", 3, "350ms", MI_VERDICT_UNKNOWN, &error));
+  g_assert_true (mi_issue_record_result (issue, "TC-001", 3, "350ms", MI_VERDICT_UNKNOWN, MI_RECORD_REPLACE, &error));
   g_assert_no_error (error);
   tc = mi_issue_find_test_case (issue, "tc-001");
   g_assert_nonnull (tc);
@@ -195,9 +195,9 @@ edit_record (MiWorkspace *workspace)
    * against the target across units (1.2 s against < 512MB? no: < 1,000ms). */
   g_assert_nonnull (mi_issue_add_attempt (issue, "Read replicas", NULL, "2024-11-02", &error));
   g_assert_no_error (error);
-  g_assert_true (mi_issue_record_result (issue, "TC-001", 4, "1.2 s", MI_VERDICT_UNKNOWN, &error));
+  g_assert_true (mi_issue_record_result (issue, "TC-001", 4, "1.2 s", MI_VERDICT_UNKNOWN, MI_RECORD_NONE, &error));
   g_assert_no_error (error);
-  g_assert_true (mi_issue_record_result (issue, "TC-002", 4, "300MB", MI_VERDICT_FAIL, &error));
+  g_assert_true (mi_issue_record_result (issue, "TC-002", 4, "300MB", MI_VERDICT_FAIL, MI_RECORD_NONE, &error));
   g_assert_no_error (error);
 
   tc = mi_issue_find_test_case (issue, "TC-001");
@@ -271,7 +271,8 @@ edit_variant_all (MiWorkspace *workspace)
       g_autofree char *id = g_strdup (mi_test_case_get_id (tc));
 
       g_object_unref (tc);
-      g_assert_true (mi_issue_record_result (issue, id, number, "2 s", MI_VERDICT_PASS, &error));
+      /* Forced: "2 s" is not of every fixture's target kind (a % there). */
+      g_assert_true (mi_issue_record_result (issue, id, number, "2 s", MI_VERDICT_PASS, MI_RECORD_FORCE, &error));
       g_assert_no_error (error);
     }
 
@@ -366,13 +367,13 @@ test_refusals (void)
   g_assert_no_error (error);
   issue = only_issue (workspace);
 
-  g_assert_false (mi_issue_record_result (issue, "TC-404", 1, "1ms", MI_VERDICT_UNKNOWN, &error));
+  g_assert_false (mi_issue_record_result (issue, "TC-404", 1, "1ms", MI_VERDICT_UNKNOWN, MI_RECORD_NONE, &error));
   g_assert_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (mi_issue_record_result (issue, "TC-001", 9, "1ms", MI_VERDICT_UNKNOWN, &error));
+  g_assert_false (mi_issue_record_result (issue, "TC-001", 9, "1ms", MI_VERDICT_UNKNOWN, MI_RECORD_NONE, &error));
   g_assert_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (mi_issue_record_result (issue, "TC-001", 1, "  ", MI_VERDICT_UNKNOWN, &error));
+  g_assert_false (mi_issue_record_result (issue, "TC-001", 1, "  ", MI_VERDICT_UNKNOWN, MI_RECORD_NONE, &error));
   g_assert_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INVALID_VALUE);
   g_clear_error (&error);
   g_assert_null (mi_issue_add_attempt (issue, "", NULL, NULL, &error));
@@ -543,6 +544,101 @@ test_forbidden_thread (void)
   g_test_trap_assert_stderr ("*must not wait for a disk or a parse*");
 }
 
+/* Recording never replaces silently, nor writes a value the target cannot
+ * be compared with; the target is the criterion the test case names, never
+ * a guess between two of one kind; the first result is judged too. */
+static void
+test_record_rules (void)
+{
+  g_autofree char *source = mi_test_source_path ("resources", "example", NULL);
+  g_autofree char *tmp = mi_test_copy_tree (source);
+  g_autofree char *path = g_build_filename (tmp, "docs", "meta-issues", "example-performance-saga", "test-cases.md", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (tmp);
+  g_autoptr(MiWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  MiIssue *issue;
+  MiTestCase *tc;
+
+  workspace = mi_workspace_open (root, NULL, &error);
+  g_assert_no_error (error);
+  issue = mi_workspace_find_issue (workspace, "example-performance-saga");
+  before = mi_test_read_file (path, NULL);
+
+  /* Attempt 003 has a result: refused, named, nothing written. */
+  g_assert_false (mi_issue_record_result (issue, "TC-001", 3, "350ms", MI_VERDICT_UNKNOWN, MI_RECORD_NONE, &error));
+  g_assert_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "Attempt 003: 380ms (PASS)"));
+  g_clear_error (&error);
+
+  /* Another kind than the target (< 1,000ms): refused, even as a new one. */
+  g_assert_nonnull (mi_issue_add_attempt (issue, "Read replicas", NULL, "2024-11-02", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&before, g_free);
+  before = mi_test_read_file (path, NULL);
+  g_assert_false (mi_issue_record_result (issue, "TC-001", 4, "300MB", MI_VERDICT_UNKNOWN, MI_RECORD_NONE, &error));
+  g_assert_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INCOMPARABLE);
+  g_clear_error (&error);
+  g_assert_false (mi_issue_record_result (issue, "TC-001", 4, "42", MI_VERDICT_UNKNOWN, MI_RECORD_NONE, &error));
+  g_assert_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INCOMPARABLE);
+  g_clear_error (&error);
+  after = mi_test_read_file (path, NULL);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Forced, written as given, with no verdict. */
+  g_assert_true (mi_issue_record_result (issue, "TC-001", 4, "300MB", MI_VERDICT_UNKNOWN, MI_RECORD_FORCE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  after = mi_test_read_file (path, NULL);
+  g_assert_nonnull (strstr (after, "- Attempt 004: 300MB\n"));
+
+  /* Replaced, when asked. */
+  g_assert_true (mi_issue_record_result (issue, "TC-001", 4, "290ms", MI_VERDICT_UNKNOWN, MI_RECORD_REPLACE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  after = mi_test_read_file (path, NULL);
+  g_assert_null (strstr (after, "300MB"));
+  g_assert_nonnull (strstr (after, "- Attempt 004: 290ms (PASS)\n"));
+
+  /* The guide's criteria have two in % (CPU, Error rate): a test case about
+   * the error rate is judged against < 1%, named in its title, the first
+   * result included; one naming neither gets no target. */
+  text = g_strconcat (after,
+                      "\n## TC-004: Error Rate Under Load\n"
+                      "**Procedure:** Same scenario as TC-001; count HTTP errors.\n"
+                      "\n## TC-005: Cold Start\n"
+                      "**Procedure:** Restart the service and measure.\n", NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (mi_workspace_reload (workspace, NULL, &error));
+  g_assert_no_error (error);
+  issue = mi_workspace_find_issue (workspace, "example-performance-saga");
+
+  tc = mi_issue_find_test_case (issue, "TC-004");
+  g_assert_nonnull (tc);
+  g_assert_nonnull (mi_test_case_get_target (tc));
+  g_assert_cmpstr (mi_measurement_get_text (mi_test_case_get_target (tc)), ==, "< 1%");
+  g_assert_true (mi_issue_record_result (issue, "TC-004", 4, "3.4%", MI_VERDICT_UNKNOWN, MI_RECORD_NONE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  after = mi_test_read_file (path, NULL);
+  g_assert_nonnull (strstr (after, "- Attempt 004: 3.4% (FAIL)\n"));
+
+  tc = mi_issue_find_test_case (issue, "TC-005");
+  g_assert_nonnull (tc);
+  g_assert_null (mi_test_case_get_target (tc));
+  /* 25% would fit two criteria (CPU, Error rate): no guess, no verdict. */
+  g_assert_true (mi_issue_record_result (issue, "TC-005", 4, "25%", MI_VERDICT_UNKNOWN, MI_RECORD_NONE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  after = mi_test_read_file (path, NULL);
+  g_assert_nonnull (strstr (after, "- Attempt 004: 25%\n"));
+
+  g_clear_object (&workspace);
+  mi_test_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/edit/slugs", test_slugs);
   g_test_add_func ("/edit/repository-template", test_repository_template);
   g_test_add_func ("/edit/forbidden-thread", test_forbidden_thread);
+  g_test_add_func ("/edit/record-rules", test_record_rules);
 
   return g_test_run ();
 }

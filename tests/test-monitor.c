@@ -261,7 +261,7 @@ run_counted (Fixture *fixture,
       mi_issue_add_attempt_async (issue, "Counted", "One parse", "2024-12-01", NULL, edit_done_cb, &count);
       break;
     case 2:
-      mi_issue_record_result_async (issue, "TC-001", 3, "420ms", MI_VERDICT_UNKNOWN, NULL, edit_done_cb, &count);
+      mi_issue_record_result_async (issue, "TC-001", 3, "420ms", MI_VERDICT_UNKNOWN, MI_RECORD_REPLACE, NULL, edit_done_cb, &count);
       break;
     case 3:
       mi_issue_add_hypothesis_async (issue, "Counted", "One refresh", "2024-12-01", NULL, edit_done_cb, &count);

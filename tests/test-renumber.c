@@ -89,7 +89,7 @@ add_attempt (const char *dir,
   attempt = mi_issue_add_attempt (issue, title, NULL, date, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (mi_attempt_get_number (attempt), ==, 2);
-  g_assert_true (mi_issue_record_result (issue, "TC-001", 2, value, MI_VERDICT_PASS, &error));
+  g_assert_true (mi_issue_record_result (issue, "TC-001", 2, value, MI_VERDICT_PASS, MI_RECORD_NONE, &error));
   g_assert_no_error (error);
 }
 

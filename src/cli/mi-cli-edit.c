@@ -193,12 +193,18 @@ mi_cli_run_record (MiCli           *cli,
 {
   gboolean pass = FALSE;
   gboolean fail = FALSE;
+  gboolean replace = FALSE;
+  gboolean force = FALSE;
   int exit_code = MI_CLI_EXIT_OK;
   const GOptionEntry entries[] = {
     { "pass", 0, 0, G_OPTION_ARG_NONE, &pass,
       N_("Mark the result PASS (default: judged against the target)"), NULL },
     { "fail", 0, 0, G_OPTION_ARG_NONE, &fail,
       N_("Mark the result FAIL (default: judged against the target)"), NULL },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Rewrite the attempt's result when it has one already"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Record a value that cannot be compared with the target (another unit)"), NULL },
     { NULL }
   };
   g_autoptr(MiIssue) issue = NULL;
@@ -223,8 +229,18 @@ mi_cli_run_record (MiCli           *cli,
   if (issue == NULL)
     return MI_CLI_EXIT_FAILURE;
 
-  if (!mi_issue_record_result (issue, args[2], attempt, args[4], verdict, &error))
-    return mi_cli_print_core_error (error);
+  if (!mi_issue_record_result (issue, args[2], attempt, args[4], verdict,
+                               (replace ? MI_RECORD_REPLACE : 0) | (force ? MI_RECORD_FORCE : 0),
+                               &error))
+    {
+      if (g_error_matches (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_EXISTS))
+        mi_cli_print_error ("%s %s", error->message, _("To rewrite it, add --replace."));
+      else if (g_error_matches (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INCOMPARABLE))
+        mi_cli_print_error ("%s %s", error->message, _("To record it as written, add --force."));
+      else
+        return mi_cli_print_core_error (error);
+      return MI_CLI_EXIT_FAILURE;
+    }
 
   return MI_CLI_EXIT_OK;
 }

@@ -365,7 +365,7 @@ static const MiCommand commands[] = {
     N_("Add the next attempt to a meta-issue and print its folder"), mi_cli_run_attempt },
   { "status", N_("SLUG STATUS [--attempt N]"),
     N_("Set the status: open, in-progress, resolved, abandoned or superseded"), mi_cli_run_status },
-  { "record", N_("SLUG TC-ID ATTEMPT VALUE [--pass|--fail]"),
+  { "record", N_("SLUG TC-ID ATTEMPT VALUE [--pass|--fail] [--replace] [--force]"),
     N_("Record the result of a test case for an attempt"), mi_cli_run_record },
   { "log", N_("SLUG TEXT [--date YYYY-MM-DD]"),
     N_("Add a dated entry to the implementation log"), mi_cli_run_log },

@@ -10,6 +10,7 @@
 
 #include "mi-edit-private.h"
 #include "mi-issue-private.h"
+#include "mi-issue-parse-private.h"
 #include "mi-templates.h"
 #include "mi-workspace.h"
 
@@ -470,10 +471,11 @@ mi_issue_add_attempt_finish (MiIssue       *self,
 
 typedef struct
 {
-  char      *test_case_id;
-  guint      attempt;
-  char      *value;
-  MiVerdict  verdict;
+  char          *test_case_id;
+  guint          attempt;
+  char          *value;
+  MiVerdict      verdict;
+  MiRecordFlags  flags;
 } RecordEdit;
 
 static void
@@ -499,9 +501,9 @@ prepare_record_result (MiIssue   *self,
   g_autoptr(MiMeasurement) measurement = NULL;
   MiDocument *doc = self->docs[MI_ISSUE_FILE_TEST_CASES];
   MiTestCasePlace *place;
+  MiMeasurement *target;
   MiTestCase *tc;
   MiResult *existing;
-
 
   tc = mi_issue_find_test_case (self, test_case_id);
   if (tc == NULL)
@@ -526,8 +528,41 @@ prepare_record_result (MiIssue   *self,
     return FALSE;
 
   measurement = mi_measurement_parse (clean_value);
+
+  /* The target: the test case's own, else the criterion it names, else
+   * the only one of this value's kind; the first result too. */
+  target = tc->target;
+  if (target == NULL)
+    {
+      MiCriterion *criterion = _mi_issue_find_criterion (self, tc, measurement);
+
+      target = criterion != NULL ? criterion->target : NULL;
+    }
+
+  /* "300MB" against "< 1,000ms": not the same thing measured. */
+  if (target != NULL && !(edit->flags & MI_RECORD_FORCE) &&
+      (measurement == NULL || !mi_measurement_is_comparable (target, measurement)))
+    {
+      g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INCOMPARABLE,
+                   _("“%s” cannot be compared with the target of %s, “%s”: write it in a unit of the same kind, or record it anyway."),
+                   clean_value, tc->id, mi_measurement_get_text (target));
+      return FALSE;
+    }
+
+  existing = mi_test_case_find_result (tc, attempt);
+  if (existing != NULL && !(edit->flags & MI_RECORD_REPLACE))
+    {
+      g_autofree char *line = mi_edit_get_line (doc, existing->line);
+      g_autofree char *name = relative_name (self, MI_ISSUE_FILE_TEST_CASES);
+
+      g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_EXISTS,
+                   _("%s already has a result for attempt %03u, line %u of %s: “%s”. Replace it, or record it for another attempt."),
+                   tc->id, attempt, existing->line, name, g_strstrip (line));
+      return FALSE;
+    }
+
   if (verdict == MI_VERDICT_UNKNOWN)
-    verdict = mi_measurement_judge (tc->target, measurement);
+    verdict = mi_measurement_judge (target, measurement);
 
   item = g_strdup_printf ("Attempt %03u: %s%s", attempt, clean_value,
                           verdict == MI_VERDICT_PASS ? " (PASS)" :
@@ -535,7 +570,6 @@ prepare_record_result (MiIssue   *self,
 
   mi_change_add (change, doc);
   place = mi_test_case_get_place (tc);
-  existing = mi_test_case_find_result (tc, attempt);
 
   if (existing != NULL)
     {
@@ -578,19 +612,25 @@ prepare_record_result (MiIssue   *self,
 /**
  * mi_issue_record_result:
  * @verdict: %MI_VERDICT_UNKNOWN to judge @value against the test case's target.
+ * @flags: %MI_RECORD_REPLACE to rewrite an existing result of @attempt,
+ *   %MI_RECORD_FORCE to record a value the target cannot be compared with
  *
  * Writes `- Attempt NNN: <value> (PASS|FAIL)` under the test case's
- * `**Results:**`, or rewrites the attempt's existing result line.
+ * `**Results:**`. An existing result of the attempt is rewritten only with
+ * %MI_RECORD_REPLACE (else %MI_ISSUE_ERROR_EXISTS names it); a value of
+ * another kind than the target (MB against ms, a bare number against a
+ * unit) only with %MI_RECORD_FORCE (else %MI_ISSUE_ERROR_INCOMPARABLE).
  */
 gboolean
-mi_issue_record_result (MiIssue     *self,
-                        const char  *test_case_id,
-                        guint        attempt,
-                        const char  *value,
-                        MiVerdict    verdict,
-                        GError     **error)
+mi_issue_record_result (MiIssue        *self,
+                        const char     *test_case_id,
+                        guint           attempt,
+                        const char     *value,
+                        MiVerdict       verdict,
+                        MiRecordFlags   flags,
+                        GError        **error)
 {
-  RecordEdit edit = { (char *) test_case_id, attempt, (char *) value, verdict };
+  RecordEdit edit = { (char *) test_case_id, attempt, (char *) value, verdict, flags };
 
   g_return_val_if_fail (MI_IS_ISSUE (self), FALSE);
   g_return_val_if_fail (test_case_id != NULL, FALSE);
@@ -604,6 +644,7 @@ mi_issue_record_result_async (MiIssue             *self,
                               guint                attempt,
                               const char          *value,
                               MiVerdict            verdict,
+                              MiRecordFlags        flags,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
@@ -618,6 +659,7 @@ mi_issue_record_result_async (MiIssue             *self,
   edit->attempt = attempt;
   edit->value = g_strdup (value);
   edit->verdict = verdict;
+  edit->flags = flags;
   mi_edit_run_async (self, prepare_record_result, edit, (GDestroyNotify) record_edit_free,
                      mi_issue_record_result_async, cancellable, callback, user_data);
 }

@@ -212,6 +212,38 @@ test_record (Workspace     *ws,
   results = json_object_get_array_member (json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "test_cases"), 0), "results");
   g_assert_cmpuint (json_array_get_length (results), ==, 4);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 3), "verdict"), ==, "pass");
+
+  /* Again for attempt 004: refused, naming the line, nothing written. */
+  {
+    g_autofree char *kept = mi_test_read_text (ws->root, EXAMPLE_DIR "/test-cases.md");
+    g_autofree char *now = NULL;
+
+    run_cli (&run, ws->root, "record", EXAMPLE_SLUG, "TC-001", "4", "290ms", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_error_output (&run);
+    g_assert_nonnull (strstr (run.err, "Attempt 004: 350ms (PASS)"));
+    g_assert_nonnull (strstr (run.err, "--replace"));
+
+    /* Another kind than the target: refused too. */
+    run_cli (&run, ws->root, "record", EXAMPLE_SLUG, "TC-002", "4", "9.2 min", "--replace", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    assert_error_output (&run);
+    g_assert_nonnull (strstr (run.err, "--force"));
+
+    now = mi_test_read_text (ws->root, EXAMPLE_DIR "/test-cases.md");
+    g_assert_cmpstr (now, ==, kept);
+  }
+
+  /* With --replace, the line is rewritten; with --force, written as given. */
+  run_cli (&run, ws->root, "record", EXAMPLE_SLUG, "TC-001", "4", "290ms", "--replace", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, ws->root, "record", EXAMPLE_SLUG, "TC-002", "4", "9.2 min", "--replace", "--force", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&test_cases, g_free);
+  test_cases = mi_test_read_text (ws->root, EXAMPLE_DIR "/test-cases.md");
+  g_assert_true (has_line (test_cases, "- Attempt 004: 290ms (PASS)"));
+  g_assert_false (has_line (test_cases, "- Attempt 004: 350ms (PASS)"));
+  g_assert_true (has_line (test_cases, "- Attempt 004: 9.2 min"));
 }
 
 static void

@@ -122,7 +122,7 @@ test_same_bytes (void)
     Wait wait = { 0 };
 
     run_cli (cli_root, args);
-    mi_issue_record_result_async (issue, "TC-001", 4, "290ms", MI_VERDICT_UNKNOWN, NULL, done_cb, &wait);
+    mi_issue_record_result_async (issue, "TC-001", 4, "290ms", MI_VERDICT_UNKNOWN, MI_RECORD_NONE, NULL, done_cb, &wait);
     g_assert_true (mi_issue_record_result_finish (issue, wait_result (&wait), &error));
     g_assert_no_error (error);
     g_clear_object (&wait.result);
@@ -134,7 +134,7 @@ test_same_bytes (void)
     Wait wait = { 0 };
 
     run_cli (cli_root, args);
-    mi_issue_record_result_async (issue, "TC-002", 4, "300MB", MI_VERDICT_FAIL, NULL, done_cb, &wait);
+    mi_issue_record_result_async (issue, "TC-002", 4, "300MB", MI_VERDICT_FAIL, MI_RECORD_NONE, NULL, done_cb, &wait);
     g_assert_true (mi_issue_record_result_finish (issue, wait_result (&wait), &error));
     g_assert_no_error (error);
     g_clear_object (&wait.result);

@@ -218,7 +218,7 @@ test_chart_follows_model (void)
   /* A result recorded elsewhere shows at once. */
   g_assert_nonnull (mi_issue_add_attempt (issue, "Read replicas", NULL, "2024-11-02", &error));
   g_assert_no_error (error);
-  g_assert_true (mi_issue_record_result (issue, "TC-001", 4, "290ms", MI_VERDICT_UNKNOWN, &error));
+  g_assert_true (mi_issue_record_result (issue, "TC-001", 4, "290ms", MI_VERDICT_UNKNOWN, MI_RECORD_NONE, &error));
   g_assert_no_error (error);
 
   description = mi_chart_get_description (chart);

@@ -53,6 +53,16 @@ shows_new_issue (gpointer data)
 }
 
 /* Gives @response, as its button does: the form ends its run and goes. */
+/* The question before a result is replaced. */
+static gboolean
+asks_to_replace (gpointer data)
+{
+  AdwMessageDialog *dialog = mi_window_get_dialog (data);
+
+  return dialog != NULL && adw_message_dialog_has_response (dialog, "replace") &&
+         mi_ui_test_is_toplevel (GTK_WINDOW (dialog));
+}
+
 static void
 respond (gpointer    dialog,
          const char *response)
@@ -168,6 +178,26 @@ test_window_edits (void)
   mi_ui_test_wait_edits (window);
   mi_ui_test_assert_issue_file (folder, "test-cases.md", "- Attempt 004: 900ms (PASS)");
   g_assert_nonnull (mi_ui_test_wait_for_label_with_class (GTK_WIDGET (page), "900ms", "verdict-pass"));
+
+  /* Again for attempt 004: asked first, nothing written until replaced. */
+  {
+    MiRecordResultDialog *dialog = activate_for_dialog (window, "win.record-result", MI_TYPE_RECORD_RESULT_DIALOG);
+    AdwMessageDialog *confirm;
+
+    g_assert_cmpuint (mi_record_result_dialog_get_attempt (dialog), ==, 3);
+    mi_record_result_dialog_set_test_case (dialog, 0);
+    mi_record_result_dialog_set_value (dialog, "850ms");
+    respond (dialog, "record");
+    g_assert_true (mi_ui_test_wait_for (asks_to_replace, window));
+    confirm = mi_window_get_dialog (window);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "Attempt 004: 900ms (PASS)"));
+    mi_ui_test_assert_issue_file (folder, "test-cases.md", "- Attempt 004: 900ms (PASS)");
+    mi_ui_test_save_screenshots (GTK_WIDGET (confirm), "dialog-replace-result");
+    respond (confirm, "replace");
+  }
+  mi_ui_test_wait_edits (window);
+  mi_ui_test_assert_issue_file (folder, "test-cases.md", "- Attempt 004: 850ms (PASS)");
+  g_assert_nonnull (mi_ui_test_wait_for_label_with_class (GTK_WIDGET (page), "850ms", "verdict-pass"));
 
   /* A hypothesis version. */
   {

@@ -67,4 +67,8 @@ void        _mi_issue_collect_attempts  (MiIssue       *self,
 void        _mi_issue_parse_test_cases  (MiIssue       *self,
                                          MiMarkdown    *md);
 
+MiCriterion *_mi_issue_find_criterion (MiIssue       *self,
+                                       MiTestCase    *tc,
+                                       MiMeasurement *sample);
+
 G_END_DECLS

@@ -11,7 +11,7 @@
  * The parser's test-cases.md: the success criteria, the test cases with
  * their procedure, target and results, and the verdict of each result,
  * written or judged against the test case's target (its own, else the
- * criterion of the same dimension).
+ * criterion it names, else the only criterion of its results' dimension).
  */
 
 /* "5,100ms (FAIL) ✅" → value "5,100ms", verdict FAIL written. */
@@ -55,12 +55,113 @@ split_result (const char *text,
   *value = g_strstrip (g_steal_pointer (&copy));
 }
 
+/* The words of @text, lower-case, a trailing plural "s" dropped. */
+static GHashTable *
+words_of (const char *text)
+{
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *lower = g_utf8_strdown (text != NULL ? text : "", -1);
+  GString *word = g_string_new (NULL);
+
+  for (const char *p = lower; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 3 && word->str[word->len - 1] == 's')
+        g_string_truncate (word, word->len - 1);
+      if (word->len >= 2)
+        g_hash_table_add (words, g_strdup (word->str));
+      g_string_truncate (word, 0);
+      if (c == 0)
+        break;
+    }
+
+  g_string_free (word, TRUE);
+  return words;
+}
+
+/* Whether every word of @metric is a word of @words. */
+static gboolean
+metric_named_in (const char *metric,
+                 GHashTable *words)
+{
+  g_autoptr(GHashTable) metric_words = words_of (metric);
+  GHashTableIter iter;
+  gpointer word;
+
+  if (g_hash_table_size (metric_words) == 0)
+    return FALSE;
+  g_hash_table_iter_init (&iter, metric_words);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    if (!g_hash_table_contains (words, word))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * _mi_issue_find_criterion:
+ * @sample: (nullable): a value measured for @tc (a result, or one being
+ *   recorded), or NULL
+ *
+ * The success criterion that is @tc's target when it has no `**Target:**`
+ * line: the one whose metric's words all appear in the test case's title
+ * or procedure (of @sample's dimension, when several do); else, the one
+ * criterion of @sample's dimension. Never a guess between two: NULL then.
+ *
+ * Returns: (transfer none) (nullable): the criterion
+ */
+MiCriterion *
+_mi_issue_find_criterion (MiIssue       *self,
+                          MiTestCase    *tc,
+                          MiMeasurement *sample)
+{
+  g_autofree char *text = g_strconcat (tc->title != NULL ? tc->title : "", " ",
+                                       tc->procedure != NULL ? tc->procedure : "", NULL);
+  g_autoptr(GHashTable) words = words_of (text);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->criteria));
+  MiCriterion *named = NULL, *same_dimension = NULL;
+  guint n_named = 0, n_same_dimension = 0;
+
+  for (guint c = 0; c < n; c++)
+    {
+      g_autoptr(MiCriterion) criterion = g_list_model_get_item (G_LIST_MODEL (self->criteria), c);
+      gboolean fits;
+
+      if (criterion->target == NULL)
+        continue;
+      fits = sample == NULL || mi_measurement_is_comparable (criterion->target, sample);
+
+      if (fits && metric_named_in (criterion->metric, words))
+        {
+          named = criterion;
+          n_named++;
+        }
+      if (sample != NULL && fits)
+        {
+          same_dimension = criterion;
+          n_same_dimension++;
+        }
+    }
+
+  if (n_named == 1)
+    return named;
+  if (n_named == 0 && n_same_dimension == 1)
+    return same_dimension;
+  return NULL;
+}
+
 static void
 match_target (MiIssue    *self,
               MiTestCase *tc)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (tc->results));
   MiMeasurement *sample = NULL;
+  MiCriterion *criterion;
 
   if (tc->target != NULL)
     return;
@@ -71,23 +172,12 @@ match_target (MiIssue    *self,
 
       sample = result->measurement;
     }
-  if (sample == NULL)
+
+  criterion = _mi_issue_find_criterion (self, tc, sample);
+  if (criterion == NULL)
     return;
-
-  for (guint c = 0; c < g_list_model_get_n_items (G_LIST_MODEL (self->criteria)); c++)
-    {
-      g_autoptr(MiCriterion) criterion = g_list_model_get_item (G_LIST_MODEL (self->criteria), c);
-      MiMeasurement *target = criterion->target;
-
-      if (target == NULL || target->dimension != sample->dimension)
-        continue;
-      if (target->dimension == MI_DIMENSION_NONE && g_strcmp0 (target->unit, sample->unit) != 0)
-        continue;
-
-      tc->target = g_object_ref (target);
-      tc->target_metric = g_strdup (criterion->metric);
-      return;
-    }
+  tc->target = g_object_ref (criterion->target);
+  tc->target_metric = g_strdup (criterion->metric);
 }
 
 void

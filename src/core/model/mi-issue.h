@@ -16,7 +16,15 @@ typedef enum
   MI_ISSUE_ERROR_NOT_FOUND,       /* no such test case, attempt, issue */
   MI_ISSUE_ERROR_INVALID_VALUE,   /* a date, status or value the edit cannot write */
   MI_ISSUE_ERROR_NO_PLACE,        /* the file has no place for the edit */
+  MI_ISSUE_ERROR_INCOMPARABLE,    /* a value that cannot be compared with its target */
 } MiIssueError;
+
+typedef enum
+{
+  MI_RECORD_NONE    = 0,
+  MI_RECORD_REPLACE = 1 << 0,   /* rewrite the attempt's existing result */
+  MI_RECORD_FORCE   = 1 << 1,   /* record a value its target cannot be compared with */
+} MiRecordFlags;
 
 #define MI_TYPE_ISSUE (mi_issue_get_type ())
 G_DECLARE_FINAL_TYPE (MiIssue, mi_issue, MI, ISSUE, GObject)
@@ -77,6 +85,7 @@ gboolean      mi_issue_record_result        (MiIssue       *self,
                                              guint          attempt,
                                              const char    *value,
                                              MiVerdict      verdict,
+                                             MiRecordFlags  flags,
                                              GError       **error);
 MiHypothesis *mi_issue_add_hypothesis       (MiIssue       *self,
                                              const char    *title,
@@ -112,6 +121,7 @@ void          mi_issue_record_result_async  (MiIssue             *self,
                                              guint                attempt,
                                              const char          *value,
                                              MiVerdict            verdict,
+                                             MiRecordFlags        flags,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);

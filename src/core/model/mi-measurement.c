@@ -777,6 +777,33 @@ approx_equal (double a,
  * Returns: %MI_VERDICT_UNKNOWN when either is %NULL, the target has no
  *   comparison, or the two do not measure the same thing
  */
+/**
+ * mi_measurement_is_comparable:
+ *
+ * Whether @value measures the same kind of thing as @target: the same
+ * dimension (1.2 s and < 1,000ms), or the same unit when neither has a
+ * dimension. "300MB" against "< 1,000ms" is not, nor "42" against it.
+ */
+gboolean
+mi_measurement_is_comparable (MiMeasurement *target,
+                              MiMeasurement *value)
+{
+  g_autofree char *target_unit = NULL;
+  g_autofree char *value_unit = NULL;
+
+  g_return_val_if_fail (MI_IS_MEASUREMENT (target), FALSE);
+  g_return_val_if_fail (MI_IS_MEASUREMENT (value), FALSE);
+
+  if (target->dimension != value->dimension)
+    return FALSE;
+  if (target->dimension != MI_DIMENSION_NONE)
+    return TRUE;
+
+  target_unit = g_utf8_casefold (mi_measurement_get_unit (target), -1);
+  value_unit = g_utf8_casefold (mi_measurement_get_unit (value), -1);
+  return g_str_equal (target_unit, value_unit);
+}
+
 MiVerdict
 mi_measurement_judge (MiMeasurement *target,
                       MiMeasurement *value)

@@ -18,6 +18,8 @@ const char    *mi_measurement_get_base_unit    (MiMeasurement *self);
 MiOp           mi_measurement_get_op           (MiMeasurement *self);
 const char    *mi_measurement_get_qualifier    (MiMeasurement *self);
 gboolean       mi_measurement_lower_is_better  (MiMeasurement *target);
+gboolean       mi_measurement_is_comparable    (MiMeasurement *target,
+                                                MiMeasurement *value);
 MiVerdict      mi_measurement_judge            (MiMeasurement *target,
                                                 MiMeasurement *value);
 char          *mi_measurement_format_base      (MiDimension    dimension,

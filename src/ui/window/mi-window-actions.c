@@ -283,16 +283,126 @@ new_attempt_action (GtkWidget  *widget,
 
 /* Record a result */
 
+/* A result to record, kept for a second try once the user confirmed. */
+typedef struct
+{
+  MiWindow      *window;
+  MiIssue       *issue;
+  char          *test_case_id;
+  guint          attempt;
+  char          *value;
+  MiVerdict      verdict;
+  MiRecordFlags  flags;
+} RecordRequest;
+
+static void
+record_request_free (RecordRequest *request)
+{
+  g_object_unref (request->window);
+  g_object_unref (request->issue);
+  g_free (request->test_case_id);
+  g_free (request->value);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecordRequest, record_request_free)
+
+static void result_recorded_cb (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data);
+
+static void
+record (RecordRequest *request)
+{
+  mi_issue_record_result_async (request->issue, request->test_case_id, request->attempt,
+                                request->value, request->verdict, request->flags,
+                                request->window->cancellable, result_recorded_cb, request);
+}
+
+static RecordRequest *
+record_request_dup (RecordRequest *request)
+{
+  RecordRequest *copy = g_memdup2 (request, sizeof *request);
+
+  g_object_ref (copy->window);
+  g_object_ref (copy->issue);
+  copy->test_case_id = g_strdup (request->test_case_id);
+  copy->value = g_strdup (request->value);
+  return copy;
+}
+
+static void
+on_record_confirm_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      RecordRequest    *request)
+{
+  if (g_str_equal (response, "replace") || g_str_equal (response, "force"))
+    {
+      RecordRequest *again = record_request_dup (request);
+
+      again->flags |= g_str_equal (response, "replace") ? MI_RECORD_REPLACE : MI_RECORD_FORCE;
+      record (again);
+    }
+
+  /* Answered: gone, with the request it held. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+record_request_closure_free (gpointer  data,
+                             GClosure *closure)
+{
+  record_request_free (data);
+}
+
+/* The result has one already, or is not of the target's kind: ask. */
+static void
+confirm_record (RecordRequest *request,
+                GError        *error)
+{
+  gboolean exists = g_error_matches (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_EXISTS);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (request->window),
+                                                       exists ? _("Replace the Result?")
+                                                              : _("Record a Value of Another Kind?"),
+                                                       error->message));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    exists ? "replace" : "force",
+                                    exists ? _("_Replace") : _("_Record Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, exists ? "replace" : "force",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  /* Freed with the dialog; a new try takes a copy. */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_record_confirm_cb),
+                         request, record_request_closure_free, 0);
+
+  if (request->window->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (request->window->dialog));
+  g_set_weak_pointer (&request->window->dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 result_recorded_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(MiWindow) self = user_data;
+  g_autoptr(RecordRequest) request = user_data;
+  MiWindow *self = request->window;
   g_autoptr(GError) error = NULL;
 
   if (!mi_issue_record_result_finish (MI_ISSUE (object), result, &error))
-    _mi_window_show_error (self, _("Could Not Record the Result"), error);
+    {
+      if (g_error_matches (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_EXISTS) ||
+          g_error_matches (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INCOMPARABLE))
+        confirm_record (g_steal_pointer (&request), error);
+      else
+        _mi_window_show_error (self, _("Could Not Record the Result"), error);
+    }
   else if (mi_window_get_issue (self) == MI_ISSUE (object))
     adw_view_stack_set_visible_child_name (mi_issue_page_get_stack (self->issue_page), "test-cases");
 }
@@ -306,6 +416,7 @@ record_result_dialog_cb (GObject      *object,
   MiIssue *issue = mi_window_get_issue (self);
   g_autofree char *test_case_id = NULL;
   g_autofree char *value = NULL;
+  RecordRequest *request;
   guint attempt;
   MiVerdict verdict;
 
@@ -314,8 +425,14 @@ record_result_dialog_cb (GObject      *object,
       issue == NULL)
     return;
 
-  mi_issue_record_result_async (issue, test_case_id, attempt, value, verdict,
-                                self->cancellable, result_recorded_cb, g_object_ref (self));
+  request = g_new0 (RecordRequest, 1);
+  request->window = g_object_ref (self);
+  request->issue = g_object_ref (issue);
+  request->test_case_id = g_steal_pointer (&test_case_id);
+  request->attempt = attempt;
+  request->value = g_steal_pointer (&value);
+  request->verdict = verdict;
+  record (request);
 }
 
 static void
