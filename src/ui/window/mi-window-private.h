@@ -49,6 +49,13 @@ struct _MiWindow
 
 void  _mi_window_class_init_actions (GtkWidgetClass *widget_class);
 void  _mi_window_update_actions     (MiWindow       *self);
+void  _mi_window_set_busy           (MiWindow       *self,
+                                     gboolean        busy);
+void  _mi_window_set_workspace      (MiWindow       *self,
+                                     MiWorkspace    *workspace);
+void  _mi_window_remember_workspace (MiWindow       *self,
+                                     GFile          *root);
+void  _mi_window_update_page        (MiWindow       *self);
 void  _mi_window_show_error         (MiWindow       *self,
                                      const char     *title,
                                      GError         *error);
