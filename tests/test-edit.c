@@ -232,7 +232,7 @@ edit_hypothesis_and_log (MiWorkspace *workspace)
   g_assert_cmpstr (mi_hypothesis_get_title (hypothesis), ==, "Replica lag");
   g_assert_cmpstr (mi_hypothesis_get_theory (hypothesis), ==, "Reads from replicas may be stale");
 
-  g_assert_true (mi_issue_add_log_entry (issue, "Monitoring still stable after a month", "2024-11-12", &error));
+  g_assert_true (mi_issue_add_log_entry (issue, "Monitoring still stable after a month", "2024-11-12", 0, &error));
   g_assert_no_error (error);
   n = g_list_model_get_n_items (mi_issue_get_log_entries (issue));
   entry = g_list_model_get_item (mi_issue_get_log_entries (issue), n - 1);
@@ -276,7 +276,7 @@ edit_variant_all (MiWorkspace *workspace)
       g_assert_no_error (error);
     }
 
-  g_assert_true (mi_issue_add_log_entry (issue, "Started the retry attempt", "2025-04-01", &error));
+  g_assert_true (mi_issue_add_log_entry (issue, "Started the retry attempt", "2025-04-01", 0, &error));
   g_assert_no_error (error);
   g_assert_true (mi_issue_set_status (issue, MI_STATUS_RESOLVED, number, &error));
   g_assert_no_error (error);
@@ -382,7 +382,7 @@ test_refusals (void)
   g_assert_null (mi_issue_add_attempt (issue, "Title", NULL, "2024-13-01", &error));
   g_assert_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INVALID_VALUE);
   g_clear_error (&error);
-  g_assert_false (mi_issue_add_log_entry (issue, "text", "yesterday", &error));
+  g_assert_false (mi_issue_add_log_entry (issue, "text", "yesterday", 0, &error));
   g_assert_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INVALID_VALUE);
   g_clear_error (&error);
   g_assert_false (mi_issue_set_status (issue, MI_STATUS_UNKNOWN, 0, &error));
@@ -535,7 +535,7 @@ test_forbidden_thread (void)
 
       g_assert_nonnull (issue);
       mi_edit_forbid_thread (g_thread_self ());
-      mi_issue_add_log_entry (issue, "On the wrong thread", "2024-12-01", NULL);
+      mi_issue_add_log_entry (issue, "On the wrong thread", "2024-12-01", 0, NULL);
       return;
     }
 
@@ -639,6 +639,49 @@ test_record_rules (void)
   mi_test_remove_tree (tmp);
 }
 
+/* A log entry about an earlier attempt goes at the end of that attempt's
+ * section; an attempt with no section, or none, is refused. */
+static void
+test_log_for_attempt (void)
+{
+  g_autofree char *source = mi_test_source_path ("resources", "example", NULL);
+  g_autofree char *tmp = mi_test_copy_tree (source);
+  g_autofree char *path = g_build_filename (tmp, "docs", "meta-issues", "example-performance-saga",
+                                            "implementation-log.md", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (tmp);
+  g_autoptr(MiWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *entry, *second, *third;
+  MiIssue *issue;
+
+  workspace = mi_workspace_open (root, NULL, &error);
+  g_assert_no_error (error);
+  issue = mi_workspace_find_issue (workspace, "example-performance-saga");
+  before = mi_test_read_file (path, NULL);
+
+  g_assert_true (mi_issue_add_log_entry (issue, "Found the old load-test report", "2024-11-20", 1, &error));
+  g_assert_no_error (error);
+  after = mi_test_read_file (path, NULL);
+  entry = strstr (after, "**2024-11-20:** Found the old load-test report\n");
+  second = strstr (after, "## Attempt 002");
+  third = strstr (after, "## Attempt 003");
+  g_assert_nonnull (entry);
+  g_assert_nonnull (second);
+  g_assert_true (entry < second);
+  g_assert_true (second < third);
+  /* One blank line before it, the next section as it was after it. */
+  g_assert_true (g_str_has_prefix (entry - 2, "\n\n**2024-11-20:**"));
+  g_assert_cmpuint (strlen (after), ==, strlen (before) + strlen ("\n**2024-11-20:** Found the old load-test report\n"));
+
+  g_assert_false (mi_issue_add_log_entry (issue, "Nowhere", "2024-11-20", 9, &error));
+  g_assert_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_NOT_FOUND);
+
+  g_clear_object (&workspace);
+  mi_test_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/edit/repository-template", test_repository_template);
   g_test_add_func ("/edit/forbidden-thread", test_forbidden_thread);
   g_test_add_func ("/edit/record-rules", test_record_rules);
+  g_test_add_func ("/edit/log-for-attempt", test_log_for_attempt);
 
   return g_test_run ();
 }

@@ -267,7 +267,7 @@ run_counted (Fixture *fixture,
       mi_issue_add_hypothesis_async (issue, "Counted", "One refresh", "2024-12-01", NULL, edit_done_cb, &count);
       break;
     case 4:
-      mi_issue_add_log_entry_async (issue, "Counted once", "2024-12-01", NULL, edit_done_cb, &count);
+      mi_issue_add_log_entry_async (issue, "Counted once", "2024-12-01", 0, NULL, edit_done_cb, &count);
       break;
     case 5:
       mi_issue_insert_chart_async (issue, "TC-001", 0, 0, NULL, edit_done_cb, &count);
@@ -329,8 +329,8 @@ test_queued_edits (Fixture       *fixture,
                                                 "implementation-log.md", NULL);
   g_autofree char *log = NULL;
 
-  mi_issue_add_log_entry_async (issue, "First of three", "2024-12-01", NULL, edit_done_cb, &counts[0]);
-  mi_issue_add_log_entry_async (issue, "Second of three", "2024-12-01", NULL, edit_done_cb, &counts[1]);
+  mi_issue_add_log_entry_async (issue, "First of three", "2024-12-01", 0, NULL, edit_done_cb, &counts[0]);
+  mi_issue_add_log_entry_async (issue, "Second of three", "2024-12-01", 0, NULL, edit_done_cb, &counts[1]);
   mi_issue_set_status_async (issue, MI_STATUS_ABANDONED, 0, NULL, edit_done_cb, &counts[2]);
   g_assert_true (mi_issue_get_editing (issue));
 
@@ -403,8 +403,8 @@ test_cancelled_edit (Fixture       *fixture,
   GAsyncResult *result = NULL;
   g_autoptr(GError) error = NULL;
 
-  mi_issue_add_log_entry_async (issue, "Written before the cancel", "2024-12-01", NULL, edit_done_cb, &first);
-  mi_issue_add_log_entry_async (issue, "Never written", "2024-12-01", cancellable, store_result_cb, &result);
+  mi_issue_add_log_entry_async (issue, "Written before the cancel", "2024-12-01", 0, NULL, edit_done_cb, &first);
+  mi_issue_add_log_entry_async (issue, "Never written", "2024-12-01", 0, cancellable, store_result_cb, &result);
   g_cancellable_cancel (cancellable);
 
   while (!first.done || result == NULL)
@@ -418,7 +418,7 @@ test_cancelled_edit (Fixture       *fixture,
   g_assert_nonnull (strstr (log, "Written before the cancel"));
   g_assert_null (strstr (log, "Never written"));
 
-  mi_issue_add_log_entry_async (issue, "After the cancel", "2024-12-01", NULL, edit_done_cb, &third);
+  mi_issue_add_log_entry_async (issue, "After the cancel", "2024-12-01", 0, NULL, edit_done_cb, &third);
   while (!third.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (third.ok);

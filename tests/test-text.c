@@ -213,7 +213,7 @@ test_claims (void)
 
   /* A log entry is not the README's business: it goes ahead, and the
    * workspace says what it wrote. */
-  g_assert_true (mi_issue_add_log_entry (issue, "Claim passed", "2024-12-01", &error));
+  g_assert_true (mi_issue_add_log_entry (issue, "Claim passed", "2024-12-01", 0, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (data.n_calls, ==, 2);
   g_assert_cmpuint (data.n_written, ==, 1);

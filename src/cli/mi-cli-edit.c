@@ -254,10 +254,14 @@ mi_cli_run_log (MiCli           *cli,
 {
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *attempt_text = NULL;
+  guint attempt = 0;
   int exit_code = MI_CLI_EXIT_OK;
   const GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date,
       N_("Date of the entry (default: today)"), N_("YYYY-MM-DD") },
+    { "attempt", 0, 0, G_OPTION_ARG_STRING, &attempt_text,
+      N_("The attempt the entry is about (default: the last one)"), N_("N") },
     { NULL }
   };
   g_autoptr(MiIssue) issue = NULL;
@@ -268,6 +272,8 @@ mi_cli_run_log (MiCli           *cli,
 
   if (!mi_cli_check_date (command, date, &exit_code))
     return exit_code;
+  if (attempt_text != NULL && !mi_cli_parse_attempt_number (command, attempt_text, &attempt, &exit_code))
+    return exit_code;
 
   text = g_strjoinv (" ", args + 2);
 
@@ -275,7 +281,7 @@ mi_cli_run_log (MiCli           *cli,
   if (issue == NULL)
     return MI_CLI_EXIT_FAILURE;
 
-  if (!mi_issue_add_log_entry (issue, text, date, &error))
+  if (!mi_issue_add_log_entry (issue, text, date, attempt, &error))
     return mi_cli_print_core_error (error);
 
   return MI_CLI_EXIT_OK;

@@ -367,7 +367,7 @@ static const MiCommand commands[] = {
     N_("Set the status: open, in-progress, resolved, abandoned or superseded"), mi_cli_run_status },
   { "record", N_("SLUG TC-ID ATTEMPT VALUE [--pass|--fail] [--replace] [--force]"),
     N_("Record the result of a test case for an attempt"), mi_cli_run_record },
-  { "log", N_("SLUG TEXT [--date YYYY-MM-DD]"),
+  { "log", N_("SLUG TEXT [--attempt N] [--date YYYY-MM-DD]"),
     N_("Add a dated entry to the implementation log"), mi_cli_run_log },
   { "check", N_("[SLUG]"),
     N_("Print the problems a reviewer would flag, one per line; exit 1 when there are any"), mi_cli_run_check },

@@ -829,8 +829,9 @@ mi_issue_add_hypothesis_finish (MiIssue       *self,
 
 typedef struct
 {
-  char *text;
-  char *date;
+  char  *text;
+  char  *date;
+  guint  attempt;   /* 0: the last attempt's section */
 } LogEdit;
 
 static void
@@ -859,6 +860,37 @@ prepare_add_log_entry (MiIssue   *self,
 
   entry = g_strdup_printf ("**%s:** %s", day, clean_text);
 
+  if (edit->attempt > 0)
+    {
+      MiAttempt *attempt = mi_issue_find_attempt (self, edit->attempt);
+      g_autofree char *name = relative_name (self, MI_ISSUE_FILE_LOG);
+      g_autoptr(MiMarkdown) md = NULL;
+      const char *lines[] = { "", entry, NULL };
+      guint end, last;
+
+      if (attempt == NULL)
+        {
+          g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_NOT_FOUND,
+                       _("Meta-issue “%s” has no attempt %03u. Add the attempt first."),
+                       self->slug, edit->attempt);
+          return FALSE;
+        }
+      if (attempt->log_line == 0 || (md = _mi_parse_document (doc)) == NULL)
+        {
+          g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_NO_PLACE,
+                       _("%s has no section for attempt %03u: add a “## Attempt %03u: Title” heading there first."),
+                       name, edit->attempt, edit->attempt);
+          return FALSE;
+        }
+
+      /* At the end of that attempt's section. */
+      end = _mi_parse_section_end (md, attempt->log_line, mi_markdown_level (md, attempt->log_line));
+      last = _mi_parse_last_non_blank (md, attempt->log_line, end);
+      mi_change_add (change, doc);
+      mi_edit_insert_lines_after (doc, last, lines);
+      return TRUE;
+    }
+
   mi_change_add (change, doc);
 
   if (self->log_last_line > 0)
@@ -885,16 +917,20 @@ prepare_add_log_entry (MiIssue   *self,
 
 /**
  * mi_issue_add_log_entry:
- * Adds a `**YYYY-MM-DD:** text` paragraph at the end of the last attempt's
- * section of the implementation log (at the end of the file when it has none).
+ * @attempt: the attempt the entry is about, 0 for the last one
+ *
+ * Adds a `**YYYY-MM-DD:** text` paragraph at the end of the attempt's
+ * section of the implementation log (with 0: the last attempt's, or the
+ * end of the file when it has none).
  */
 gboolean
 mi_issue_add_log_entry (MiIssue     *self,
                         const char  *text,
                         const char  *date,
+                        guint        attempt,
                         GError     **error)
 {
-  LogEdit edit = { (char *) text, (char *) date };
+  LogEdit edit = { (char *) text, (char *) date, attempt };
 
   g_return_val_if_fail (MI_IS_ISSUE (self), FALSE);
 
@@ -905,6 +941,7 @@ void
 mi_issue_add_log_entry_async (MiIssue             *self,
                               const char          *text,
                               const char          *date,
+                              guint                attempt,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
@@ -916,6 +953,7 @@ mi_issue_add_log_entry_async (MiIssue             *self,
   edit = g_new0 (LogEdit, 1);
   edit->text = g_strdup (text);
   edit->date = g_strdup (date);
+  edit->attempt = attempt;
   mi_edit_run_async (self, prepare_add_log_entry, edit, (GDestroyNotify) log_edit_free,
                      mi_issue_add_log_entry_async, cancellable, callback, user_data);
 }

@@ -228,7 +228,7 @@ main (int   argc,
   tick = g_timeout_add_full (G_PRIORITY_HIGH, 1, tick_cb, &log_ticks, NULL);
   start = g_get_monotonic_time ();
   log_ticks.last_us = start;
-  mi_issue_add_log_entry_async (issue, "Measured with a big README", NULL, NULL, NULL, NULL);
+  mi_issue_add_log_entry_async (issue, "Measured with a big README", NULL, 0, NULL, NULL, NULL);
   if (g_getenv ("MI_BENCH_VERBOSE") != NULL)
     g_print ("    (the call itself took %.1f ms, started at %.6f s)\n", (g_get_monotonic_time () - start) / 1000.0, start / 1e6);
   if (!wait_until (is_done, issue))

@@ -171,11 +171,23 @@ test_same_bytes (void)
     Wait wait = { 0 };
 
     run_cli (cli_root, args);
-    mi_issue_add_log_entry_async (issue, "Replicas hold under load", "2024-11-05", NULL, done_cb, &wait);
+    mi_issue_add_log_entry_async (issue, "Replicas hold under load", "2024-11-05", 0, NULL, done_cb, &wait);
     g_assert_true (mi_issue_add_log_entry_finish (issue, wait_result (&wait), &error));
     g_assert_no_error (error);
     g_clear_object (&wait.result);
     assert_same_trees (cli_root, app_root, "log");
+  }
+
+  {
+    const char *args[] = { "log", SLUG, "The old report, found again", "--attempt", "1", "--date", "2024-11-06", NULL };
+    Wait wait = { 0 };
+
+    run_cli (cli_root, args);
+    mi_issue_add_log_entry_async (issue, "The old report, found again", "2024-11-06", 1, NULL, done_cb, &wait);
+    g_assert_true (mi_issue_add_log_entry_finish (issue, wait_result (&wait), &error));
+    g_assert_no_error (error);
+    g_clear_object (&wait.result);
+    assert_same_trees (cli_root, app_root, "log --attempt");
   }
 
   {

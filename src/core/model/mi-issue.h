@@ -95,6 +95,7 @@ MiHypothesis *mi_issue_add_hypothesis       (MiIssue       *self,
 gboolean      mi_issue_add_log_entry        (MiIssue       *self,
                                              const char    *text,
                                              const char    *date,
+                                             guint          attempt,
                                              GError       **error);
 
 void          mi_issue_set_status_async     (MiIssue             *self,
@@ -141,6 +142,7 @@ MiHypothesis *mi_issue_add_hypothesis_finish (MiIssue      *self,
 void          mi_issue_add_log_entry_async  (MiIssue             *self,
                                              const char          *text,
                                              const char          *date,
+                                             guint                attempt,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);

@@ -590,7 +590,8 @@ log_entry_dialog_cb (GObject      *object,
       issue == NULL)
     return;
 
-  mi_issue_add_log_entry_async (issue, text, NULL,
+  /* The last attempt's section: the dialog has no choice of attempt yet. */
+  mi_issue_add_log_entry_async (issue, text, NULL, 0,
                                 self->cancellable, log_entry_added_cb, g_object_ref (self));
 }
 
