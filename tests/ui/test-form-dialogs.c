@@ -63,7 +63,7 @@ run_cb (GObject      *object,
                                                      &run->first, &run->second, &run->error);
   else if (MI_IS_LOG_ENTRY_DIALOG (object))
     run->accepted = mi_log_entry_dialog_run_finish (MI_LOG_ENTRY_DIALOG (object), result,
-                                                    &run->first, &run->error);
+                                                    &run->first, &run->attempt, &run->error);
   else if (MI_IS_NEW_ISSUE_DIALOG (object))
     run->accepted = mi_new_issue_dialog_run_finish (MI_NEW_ISSUE_DIALOG (object), result,
                                                     &run->first, &run->second, &run->error);

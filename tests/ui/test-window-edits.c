@@ -220,12 +220,30 @@ test_window_edits (void)
   {
     MiLogEntryDialog *dialog = activate_for_dialog (window, "win.add-log-entry", MI_TYPE_LOG_ENTRY_DIALOG);
 
+    /* About the last attempt unless another is chosen. */
+    g_assert_cmpuint (mi_log_entry_dialog_get_attempt (dialog), ==, 3);
     mi_log_entry_dialog_set_text (dialog, "Batching deployed to staging, see [the `description`](description.md)");
     mi_ui_test_save_screenshots (GTK_WIDGET (dialog), "dialog-log-entry");
     respond (dialog, "add");
   }
   mi_ui_test_wait_edits (window);
   mi_ui_test_assert_issue_file (folder, "implementation-log.md", "Batching deployed to staging");
+
+  /* About attempt 001: at the end of its section, before attempt 002's. */
+  {
+    MiLogEntryDialog *dialog = activate_for_dialog (window, "win.add-log-entry", MI_TYPE_LOG_ENTRY_DIALOG);
+    g_autofree char *log = NULL;
+    const char *entry;
+
+    mi_log_entry_dialog_set_attempt (dialog, 0);
+    mi_log_entry_dialog_set_text (dialog, "Found the first load-test report again");
+    respond (dialog, "add");
+    mi_ui_test_wait_edits (window);
+    log = mi_ui_test_wait_for_issue_file (folder, "implementation-log.md", "Found the first load-test report again");
+    entry = strstr (log, "Found the first load-test report again");
+    g_assert_true (entry < strstr (log, "## Attempt 002"));
+    g_assert_true (entry > strstr (log, "## Attempt 001"));
+  }
   {
     g_autoptr(MiLogEntry) first = g_list_model_get_item (mi_issue_page_get_log (page), 0);
 

@@ -7,14 +7,31 @@
 #include "mi-log-entry-dialog.h"
 #include "mi-ui-util.h"
 
-/* Add Log Entry: what happened, one line (required). */
+/* Add Log Entry: what happened, one line (required), and the attempt it
+ * is about, the last one unless another is chosen (when there are any). */
 struct _MiLogEntryDialog
 {
   MiFormDialog  parent_instance;
 
   /* Template widgets */
   AdwEntryRow  *text_row;
+  AdwComboRow  *attempt_row;
 };
+
+typedef struct
+{
+  char  *text;
+  guint  attempt;
+} Values;
+
+static void
+values_free (Values *values)
+{
+  g_free (values->text);
+  g_free (values);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Values, values_free)
 
 G_DEFINE_FINAL_TYPE (MiLogEntryDialog, mi_log_entry_dialog, MI_TYPE_FORM_DIALOG)
 
@@ -31,13 +48,27 @@ on_text_changed_cb (MiLogEntryDialog *self)
   validate (self);
 }
 
+static char *
+format_attempt (MiAttempt *attempt,
+                gpointer   user_data)
+{
+  if (attempt == NULL)
+    return g_strdup ("");
+  return g_strdup_printf ("%03u: %s", mi_attempt_get_number (attempt),
+                          mi_attempt_get_title (attempt));
+}
+
 static void
 mi_log_entry_dialog_accept (MiFormDialog *dialog,
                             GTask        *task)
 {
   MiLogEntryDialog *self = MI_LOG_ENTRY_DIALOG (dialog);
+  MiAttempt *attempt = adw_combo_row_get_selected_item (self->attempt_row);
+  Values *values = g_new0 (Values, 1);
 
-  g_task_return_pointer (task, g_strdup (mi_log_entry_dialog_get_text (self)), g_free);
+  values->text = g_strdup (mi_log_entry_dialog_get_text (self));
+  values->attempt = attempt != NULL ? mi_attempt_get_number (attempt) : 0;
+  g_task_return_pointer (task, values, (GDestroyNotify) values_free);
 }
 
 static void
@@ -50,15 +81,64 @@ mi_log_entry_dialog_class_init (MiLogEntryDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/mi-log-entry-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, MiLogEntryDialog, text_row);
+  gtk_widget_class_bind_template_child (widget_class, MiLogEntryDialog, attempt_row);
   gtk_widget_class_bind_template_callback (widget_class, on_text_changed_cb);
 }
 
 static void
 mi_log_entry_dialog_init (MiLogEntryDialog *self)
 {
+  g_autoptr(GtkExpression) attempt_label = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  attempt_label = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                               G_CALLBACK (format_attempt), NULL, NULL);
+  adw_combo_row_set_expression (self->attempt_row, attempt_label);
   validate (self);
+}
+
+/**
+ * mi_log_entry_dialog_set_issue:
+ * @issue: the meta-issue the entry goes to
+ *
+ * Offers @issue's attempts, the last one chosen; without attempts, no
+ * choice is shown (the entry goes at the end of the log).
+ */
+void
+mi_log_entry_dialog_set_issue (MiLogEntryDialog *self,
+                               MiIssue          *issue)
+{
+  GListModel *attempts;
+  guint n;
+
+  g_return_if_fail (MI_IS_LOG_ENTRY_DIALOG (self));
+  g_return_if_fail (MI_IS_ISSUE (issue));
+
+  attempts = mi_issue_get_attempts (issue);
+  n = g_list_model_get_n_items (attempts);
+  adw_combo_row_set_model (self->attempt_row, attempts);
+  if (n > 0)
+    adw_combo_row_set_selected (self->attempt_row, n - 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->attempt_row), n > 0);
+}
+
+/* The position of the attempt chosen in the meta-issue's attempts. */
+guint
+mi_log_entry_dialog_get_attempt (MiLogEntryDialog *self)
+{
+  g_return_val_if_fail (MI_IS_LOG_ENTRY_DIALOG (self), GTK_INVALID_LIST_POSITION);
+
+  return adw_combo_row_get_selected (self->attempt_row);
+}
+
+void
+mi_log_entry_dialog_set_attempt (MiLogEntryDialog *self,
+                                 guint             position)
+{
+  g_return_if_fail (MI_IS_LOG_ENTRY_DIALOG (self));
+
+  adw_combo_row_set_selected (self->attempt_row, position);
 }
 
 MiLogEntryDialog *
@@ -90,6 +170,8 @@ mi_log_entry_dialog_run_async (MiLogEntryDialog    *self,
 /**
  * mi_log_entry_dialog_run_finish:
  * @text: (out) (optional): the entry's text, not blank
+ * @attempt: (out) (optional): the number of the attempt it is about, 0
+ *   when the meta-issue has none
  *
  * Returns: %TRUE when the entry is to be added; %FALSE with
  *   %G_IO_ERROR_CANCELLED when the dialog was closed without it
@@ -98,18 +180,21 @@ gboolean
 mi_log_entry_dialog_run_finish (MiLogEntryDialog  *self,
                                 GAsyncResult      *result,
                                 char             **text,
+                                guint             *attempt,
                                 GError           **error)
 {
-  g_autofree char *value = NULL;
+  g_autoptr(Values) values = NULL;
 
   g_return_val_if_fail (MI_IS_LOG_ENTRY_DIALOG (self), FALSE);
 
-  value = mi_form_dialog_run_finish (MI_FORM_DIALOG (self), result, error);
-  if (value == NULL)
+  values = mi_form_dialog_run_finish (MI_FORM_DIALOG (self), result, error);
+  if (values == NULL)
     return FALSE;
 
   if (text != NULL)
-    *text = g_steal_pointer (&value);
+    *text = g_steal_pointer (&values->text);
+  if (attempt != NULL)
+    *attempt = values->attempt;
 
   return TRUE;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "meta-issues.h"
 #include "mi-form-dialog.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,13 @@ void              mi_log_entry_dialog_run_async  (MiLogEntryDialog     *self,
 gboolean          mi_log_entry_dialog_run_finish (MiLogEntryDialog     *self,
                                                   GAsyncResult         *result,
                                                   char                **text,
+                                                  guint                *attempt,
                                                   GError              **error);
+void              mi_log_entry_dialog_set_issue  (MiLogEntryDialog     *self,
+                                                  MiIssue              *issue);
+guint             mi_log_entry_dialog_get_attempt (MiLogEntryDialog    *self);
+void              mi_log_entry_dialog_set_attempt (MiLogEntryDialog    *self,
+                                                  guint                 position);
 const char       *mi_log_entry_dialog_get_text   (MiLogEntryDialog     *self);
 void              mi_log_entry_dialog_set_text   (MiLogEntryDialog     *self,
                                                   const char           *text);

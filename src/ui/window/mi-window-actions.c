@@ -585,13 +585,13 @@ log_entry_dialog_cb (GObject      *object,
   g_autoptr(MiWindow) self = user_data;
   MiIssue *issue = mi_window_get_issue (self);
   g_autofree char *text = NULL;
+  guint attempt = 0;
 
-  if (!mi_log_entry_dialog_run_finish (MI_LOG_ENTRY_DIALOG (object), result, &text, NULL) ||
+  if (!mi_log_entry_dialog_run_finish (MI_LOG_ENTRY_DIALOG (object), result, &text, &attempt, NULL) ||
       issue == NULL)
     return;
 
-  /* The last attempt's section: the dialog has no choice of attempt yet. */
-  mi_issue_add_log_entry_async (issue, text, NULL, 0,
+  mi_issue_add_log_entry_async (issue, text, NULL, attempt,
                                 self->cancellable, log_entry_added_cb, g_object_ref (self));
 }
 
@@ -607,6 +607,7 @@ add_log_entry_action (GtkWidget  *widget,
     return;
 
   dialog = mi_log_entry_dialog_new ();
+  mi_log_entry_dialog_set_issue (dialog, mi_window_get_issue (self));
   set_dialog (self, MI_FORM_DIALOG (dialog));
   mi_log_entry_dialog_run_async (dialog, GTK_WINDOW (self), self->cancellable,
                                  log_entry_dialog_cb, g_object_ref (self));
