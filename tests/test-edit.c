@@ -682,6 +682,90 @@ test_log_for_attempt (void)
   mi_test_remove_tree (tmp);
 }
 
+/* Add Test Case and Add Criterion write the guide's form, in the file's own
+ * line endings; a result can be recorded under the new test case. */
+static void
+test_test_case_and_criterion (void)
+{
+  g_autofree char *source = mi_test_source_path ("resources", "example", NULL);
+  g_autofree char *tmp = mi_test_copy_tree (source);
+  g_autofree char *path = g_build_filename (tmp, "docs", "meta-issues", "example-performance-saga", "test-cases.md", NULL);
+  g_autofree char *crlf_source = mi_test_source_path ("tests", "fixtures", "crlf", NULL);
+  g_autofree char *crlf = mi_test_copy_tree (crlf_source);
+  g_autofree char *crlf_path = g_build_filename (crlf, "docs", "meta-issues", "windows-paths", "test-cases.md", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (tmp);
+  g_autoptr(GFile) crlf_root = g_file_new_for_path (crlf);
+  g_autoptr(MiWorkspace) workspace = NULL;
+  g_autoptr(MiWorkspace) crlf_workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *id = NULL;
+  MiIssue *issue;
+
+  workspace = mi_workspace_open (root, NULL, &error);
+  g_assert_no_error (error);
+  issue = mi_workspace_find_issue (workspace, "example-performance-saga");
+  before = mi_test_read_file (path, NULL);
+
+  g_assert_true (mi_issue_add_criterion (issue, "p99 latency", "< 2 s", &error));
+  g_assert_no_error (error);
+  g_assert_true (mi_issue_add_test_case (issue, "Error Rate Under Load", "< 1%",
+                                         "Same scenario as TC-001; count HTTP errors.", &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, "TC-004");
+
+  after = mi_test_read_file (path, NULL);
+  g_assert_nonnull (strstr (after, "- Error rate: < 1%\n- p99 latency: < 2 s\n\n## TC-001"));
+  g_assert_true (g_str_has_suffix (after,
+                                   "and SCRAM authentication, one per request.\n"
+                                   "\n"
+                                   "## TC-004: Error Rate Under Load\n"
+                                   "**Procedure:** Same scenario as TC-001; count HTTP errors.\n"
+                                   "**Target:** < 1%\n"
+                                   "\n"
+                                   "**Results:**\n"));
+  g_assert_cmpuint (strlen (after), ==, strlen (before) + strlen ("- p99 latency: < 2 s\n") +
+                    strlen ("\n## TC-004: Error Rate Under Load\n**Procedure:** Same scenario as TC-001; count HTTP errors.\n"
+                            "**Target:** < 1%\n\n**Results:**\n"));
+  g_assert_cmpuint (g_list_model_get_n_items (mi_issue_get_criteria (issue)), ==, 5);
+  g_assert_nonnull (mi_issue_find_test_case (issue, "TC-004"));
+
+  /* A result under it, judged against its own target. */
+  g_assert_true (mi_issue_record_result (issue, "TC-004", 3, "0.2%", MI_VERDICT_UNKNOWN, MI_RECORD_NONE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  after = mi_test_read_file (path, NULL);
+  g_assert_true (g_str_has_suffix (after, "**Results:**\n- Attempt 003: 0.2% (PASS)\n"));
+
+  /* Refused: a target that does not compare, a metric with a colon. */
+  g_assert_false (mi_issue_add_test_case (issue, "Soon", "soon", NULL, NULL, &error));
+  g_assert_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_false (mi_issue_add_criterion (issue, "a:b", "< 1", &error));
+  g_assert_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  /* CRLF stays CRLF. */
+  crlf_workspace = mi_workspace_open (crlf_root, NULL, &error);
+  g_assert_no_error (error);
+  issue = g_list_model_get_item (G_LIST_MODEL (crlf_workspace), 0);
+  g_object_unref (issue);
+  g_assert_true (mi_issue_add_criterion (issue, "Import time", "< 5 min", &error));
+  g_assert_no_error (error);
+  g_assert_true (mi_issue_add_test_case (issue, "Short Paths", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  after = mi_test_read_file (crlf_path, NULL);
+  g_assert_nonnull (strstr (after, "- Import failures: < 0.1%\r\n- Import time: < 5 min\r\n"));
+  g_assert_true (g_str_has_suffix (after, "\r\n## TC-002: Short Paths\r\n\r\n**Results:**\r\n"));
+
+  g_clear_object (&workspace);
+  g_clear_object (&crlf_workspace);
+  mi_test_remove_tree (tmp);
+  mi_test_remove_tree (crlf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -705,6 +789,7 @@ main (int   argc,
   g_test_add_func ("/edit/forbidden-thread", test_forbidden_thread);
   g_test_add_func ("/edit/record-rules", test_record_rules);
   g_test_add_func ("/edit/log-for-attempt", test_log_for_attempt);
+  g_test_add_func ("/edit/test-case-and-criterion", test_test_case_and_criterion);
 
   return g_test_run ();
 }

@@ -286,3 +286,72 @@ mi_cli_run_log (MiCli           *cli,
 
   return MI_CLI_EXIT_OK;
 }
+
+/* test-case */
+
+int
+mi_cli_run_test_case (MiCli           *cli,
+                      const MiCommand *command,
+                      char           **args)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *procedure = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *id = NULL;
+  int exit_code = MI_CLI_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "target", 0, 0, G_OPTION_ARG_STRING, &target,
+      N_("Its target, such as “< 1 s”"), N_("TARGET") },
+    { "procedure", 0, 0, G_OPTION_ARG_STRING, &procedure,
+      N_("How it is run"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(MiIssue) issue = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!mi_cli_parse_command_line (cli, command, entries, &args, 2, -1, &exit_code))
+    return exit_code;
+
+  if ((target != NULL && !g_utf8_validate (target, -1, NULL)) ||
+      (procedure != NULL && !g_utf8_validate (procedure, -1, NULL)))
+    return mi_cli_usage_error (command, "%s", _("the target and the procedure must be UTF-8 text"));
+
+  title = g_strjoinv (" ", args + 2);
+
+  issue = mi_cli_load_issue (cli, args[1], NULL);
+  if (issue == NULL)
+    return MI_CLI_EXIT_FAILURE;
+
+  if (!mi_issue_add_test_case (issue, title, target, procedure, &id, &error))
+    return mi_cli_print_core_error (error);
+
+  g_print ("%s\n", id);
+  return MI_CLI_EXIT_OK;
+}
+
+/* criterion */
+
+int
+mi_cli_run_criterion (MiCli           *cli,
+                      const MiCommand *command,
+                      char           **args)
+{
+  int exit_code = MI_CLI_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { NULL }
+  };
+  g_autoptr(MiIssue) issue = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!mi_cli_parse_command_line (cli, command, entries, &args, 3, 3, &exit_code))
+    return exit_code;
+
+  issue = mi_cli_load_issue (cli, args[1], NULL);
+  if (issue == NULL)
+    return MI_CLI_EXIT_FAILURE;
+
+  if (!mi_issue_add_criterion (issue, args[2], args[3], &error))
+    return mi_cli_print_core_error (error);
+
+  return MI_CLI_EXIT_OK;
+}

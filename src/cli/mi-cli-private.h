@@ -91,6 +91,12 @@ int          mi_cli_run_record           (MiCli               *cli,
 int          mi_cli_run_log              (MiCli               *cli,
                                           const MiCommand     *command,
                                           char               **args);
+int          mi_cli_run_test_case        (MiCli               *cli,
+                                          const MiCommand     *command,
+                                          char               **args);
+int          mi_cli_run_criterion        (MiCli               *cli,
+                                          const MiCommand     *command,
+                                          char               **args);
 
 /* mi-cli-chart.c */
 int          mi_cli_run_chart            (MiCli               *cli,

@@ -965,3 +965,316 @@ mi_issue_add_log_entry_finish (MiIssue       *self,
 {
   return mi_edit_run_finish (self, result, mi_issue_add_log_entry_async, error) != NULL;
 }
+
+/* ---------------------------------------------------------------------- */
+/* Test cases and criteria                                                 */
+
+typedef struct
+{
+  char *title;
+  char *target;       /* or NULL */
+  char *procedure;    /* or NULL */
+  char *id;           /* out: "TC-004" */
+} TestCaseEdit;
+
+static void
+test_case_edit_free (TestCaseEdit *edit)
+{
+  g_free (edit->title);
+  g_free (edit->target);
+  g_free (edit->procedure);
+  g_free (edit->id);
+  g_free (edit);
+}
+
+/* @text as a target, "< 1 s": it must compare (an operator and a value). */
+static gboolean
+check_target (const char  *text,
+              char       **out,
+              GError     **error)
+{
+  g_autoptr(MiMeasurement) target = NULL;
+
+  *out = mi_edit_single_line (text);
+  target = mi_measurement_parse (*out);
+  if (target == NULL || mi_measurement_get_op (target) == MI_OP_NONE)
+    {
+      g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INVALID_VALUE,
+                   _("“%s” is not a target: write it as a comparison with a value, such as “< 1,000ms” or “>= 99.9%%”."),
+                   *out);
+      g_clear_pointer (out, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+prepare_add_test_case (MiIssue   *self,
+                       MiChange  *change,
+                       gpointer   data,
+                       GError   **error)
+{
+  TestCaseEdit *edit = data;
+  MiDocument *doc = self->docs[MI_ISSUE_FILE_TEST_CASES];
+  g_autofree char *clean_title = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *procedure_line = NULL;
+  g_autofree char *target_line = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->test_cases));
+  guint next = 0, level = 2;
+
+  if (!check_text (edit->title, _("test case title"), &clean_title, error))
+    return FALSE;
+  if (edit->target != NULL && !check_target (edit->target, &target, error))
+    return FALSE;
+
+  /* The next free number; the heading level of the others. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MiTestCase) tc = g_list_model_get_item (G_LIST_MODEL (self->test_cases), i);
+      const char *id = mi_test_case_get_id (tc);
+      guint64 number = 0;
+
+      if (id != NULL && strlen (id) > 3 && g_ascii_string_to_unsigned (id + 3, 10, 0, 99999, &number, NULL))
+        next = MAX (next, (guint) number);
+    }
+  next++;
+  if (n > 0)
+    {
+      g_autoptr(MiTestCase) first = g_list_model_get_item (G_LIST_MODEL (self->test_cases), 0);
+      g_autoptr(MiMarkdown) md = _mi_parse_document (doc);
+
+      if (md != NULL)
+        level = CLAMP (mi_markdown_level (md, mi_test_case_get_line (first)), 1, 6);
+    }
+
+  edit->id = g_strdup_printf ("TC-%03u", next);
+  heading = g_strdup_printf ("%.*s %s: %s", (int) level, "######", edit->id, clean_title);
+  g_ptr_array_add (lines, heading);
+  if (edit->procedure != NULL && *edit->procedure != '\0')
+    {
+      g_autofree char *procedure = mi_edit_single_line (edit->procedure);
+
+      procedure_line = g_strdup_printf ("**Procedure:** %s", procedure);
+      g_ptr_array_add (lines, procedure_line);
+    }
+  if (target != NULL)
+    {
+      target_line = g_strdup_printf ("**Target:** %s", target);
+      g_ptr_array_add (lines, target_line);
+    }
+  g_ptr_array_add (lines, "");
+  g_ptr_array_add (lines, "**Results:**");
+  g_ptr_array_add (lines, NULL);
+
+  mi_change_add (change, doc);
+  if (!mi_document_get_exists (doc))
+    {
+      g_autofree char *top = g_strdup_printf ("# Test Cases%s", mi_document_get_newline (doc));
+
+      mi_document_replace (doc, 0, 0, top);
+    }
+  mi_edit_append_block (doc, (const char **) lines->pdata);
+  return TRUE;
+}
+
+/**
+ * mi_issue_add_test_case:
+ * @target: (nullable): its own target, such as "< 1 s"
+ * @procedure: (nullable): how it is run
+ * @id: (out) (optional): its id, "TC-004"
+ *
+ * Adds `## TC-NNN: Title` (the next free number) with its procedure, its
+ * target and an empty `**Results:**` at the end of test-cases.md.
+ */
+gboolean
+mi_issue_add_test_case (MiIssue     *self,
+                        const char  *title,
+                        const char  *target,
+                        const char  *procedure,
+                        char       **id,
+                        GError     **error)
+{
+  TestCaseEdit edit = { (char *) title, (char *) target, (char *) procedure, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), FALSE);
+
+  ok = mi_edit_run (self, prepare_add_test_case, &edit, error);
+  if (ok && id != NULL)
+    *id = g_steal_pointer (&edit.id);
+  g_free (edit.id);
+  return ok;
+}
+
+void
+mi_issue_add_test_case_async (MiIssue             *self,
+                              const char          *title,
+                              const char          *target,
+                              const char          *procedure,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  TestCaseEdit *edit;
+
+  g_return_if_fail (MI_IS_ISSUE (self));
+
+  edit = g_new0 (TestCaseEdit, 1);
+  edit->title = g_strdup (title);
+  edit->target = g_strdup (target);
+  edit->procedure = g_strdup (procedure);
+  mi_edit_run_async (self, prepare_add_test_case, edit, (GDestroyNotify) test_case_edit_free,
+                     mi_issue_add_test_case_async, cancellable, callback, user_data);
+}
+
+/**
+ * mi_issue_add_test_case_finish:
+ *
+ * Returns: (transfer full) (nullable): the new test case's id
+ */
+char *
+mi_issue_add_test_case_finish (MiIssue       *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  TestCaseEdit *edit = mi_edit_run_finish (self, result, mi_issue_add_test_case_async, error);
+
+  return edit != NULL ? g_strdup (edit->id) : NULL;
+}
+
+typedef struct
+{
+  char *metric;
+  char *target;
+} CriterionEdit;
+
+static void
+criterion_edit_free (CriterionEdit *edit)
+{
+  g_free (edit->metric);
+  g_free (edit->target);
+  g_free (edit);
+}
+
+static gboolean
+prepare_add_criterion (MiIssue   *self,
+                       MiChange  *change,
+                       gpointer   data,
+                       GError   **error)
+{
+  CriterionEdit *edit = data;
+  MiDocument *doc = self->docs[MI_ISSUE_FILE_TEST_CASES];
+  g_autofree char *metric = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *item = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->criteria));
+  guint last = 0;
+
+  if (!check_text (edit->metric, _("metric"), &metric, error) ||
+      !check_target (edit->target, &target, error))
+    return FALSE;
+  if (strchr (metric, ':') != NULL)
+    {
+      g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_INVALID_VALUE,
+                   _("“%s” cannot be a metric: it holds a “:”, which ends the metric in the file."), metric);
+      return FALSE;
+    }
+
+  item = g_strdup_printf ("%s: %s", metric, target);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MiCriterion) criterion = g_list_model_get_item (G_LIST_MODEL (self->criteria), i);
+
+      last = MAX (last, mi_criterion_get_line (criterion));
+    }
+
+  mi_change_add (change, doc);
+  if (last > 0)
+    {
+      g_autofree char *previous = mi_edit_get_line (doc, last);
+      const char *bullet = previous;
+      g_autofree char *prefix = NULL;
+      g_autofree char *line = NULL;
+      const char *lines[] = { NULL, NULL };
+
+      /* The previous item's bullet and indent: "- ", "* ", "  - ". */
+      while (*bullet == ' ' || *bullet == '\t')
+        bullet++;
+      prefix = g_strndup (previous, (bullet - previous) + ((*bullet == '-' || *bullet == '*' || *bullet == '+') ? 2 : 0));
+      line = g_strconcat (*prefix != '\0' ? prefix : "- ", item, NULL);
+      lines[0] = line;
+      mi_edit_insert_lines_after (doc, last, lines);
+    }
+  else if (self->criteria_line > 0)
+    {
+      g_autofree char *line = g_strconcat ("- ", item, NULL);
+      const char *lines[] = { line, NULL };
+
+      mi_edit_insert_lines_after (doc, self->criteria_line, lines);
+    }
+  else
+    {
+      g_autofree char *line = g_strconcat ("- ", item, NULL);
+      const char *lines[] = { "## Success Criteria", line, NULL };
+
+      if (!mi_document_get_exists (doc))
+        {
+          g_autofree char *top = g_strdup_printf ("# Test Cases%s", mi_document_get_newline (doc));
+
+          mi_document_replace (doc, 0, 0, top);
+        }
+      mi_edit_append_block (doc, lines);
+    }
+  return TRUE;
+}
+
+/**
+ * mi_issue_add_criterion:
+ * @metric: what is measured, "Error rate"
+ * @target: its target, "< 1%"
+ *
+ * Adds `- Metric: target` to the Success Criteria of test-cases.md (the
+ * section is made at the end of the file when there is none).
+ */
+gboolean
+mi_issue_add_criterion (MiIssue     *self,
+                        const char  *metric,
+                        const char  *target,
+                        GError     **error)
+{
+  CriterionEdit edit = { (char *) metric, (char *) target };
+
+  g_return_val_if_fail (MI_IS_ISSUE (self), FALSE);
+
+  return mi_edit_run (self, prepare_add_criterion, &edit, error);
+}
+
+void
+mi_issue_add_criterion_async (MiIssue             *self,
+                              const char          *metric,
+                              const char          *target,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  CriterionEdit *edit;
+
+  g_return_if_fail (MI_IS_ISSUE (self));
+
+  edit = g_new0 (CriterionEdit, 1);
+  edit->metric = g_strdup (metric);
+  edit->target = g_strdup (target);
+  mi_edit_run_async (self, prepare_add_criterion, edit, (GDestroyNotify) criterion_edit_free,
+                     mi_issue_add_criterion_async, cancellable, callback, user_data);
+}
+
+gboolean
+mi_issue_add_criterion_finish (MiIssue       *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return mi_edit_run_finish (self, result, mi_issue_add_criterion_async, error) != NULL;
+}

@@ -191,6 +191,34 @@ test_same_bytes (void)
   }
 
   {
+    const char *args[] = { "criterion", SLUG, "p99 latency", "< 2 s", NULL };
+    Wait wait = { 0 };
+
+    run_cli (cli_root, args);
+    mi_issue_add_criterion_async (issue, "p99 latency", "< 2 s", NULL, done_cb, &wait);
+    g_assert_true (mi_issue_add_criterion_finish (issue, wait_result (&wait), &error));
+    g_assert_no_error (error);
+    g_clear_object (&wait.result);
+    assert_same_trees (cli_root, app_root, "criterion");
+  }
+
+  {
+    const char *args[] = { "test-case", SLUG, "Error Rate Under Load", "--target", "< 1%",
+                           "--procedure", "Same scenario as TC-001.", NULL };
+    g_autofree char *id = NULL;
+    Wait wait = { 0 };
+
+    run_cli (cli_root, args);
+    mi_issue_add_test_case_async (issue, "Error Rate Under Load", "< 1%", "Same scenario as TC-001.",
+                                  NULL, done_cb, &wait);
+    id = mi_issue_add_test_case_finish (issue, wait_result (&wait), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (id, ==, "TC-004");
+    g_clear_object (&wait.result);
+    assert_same_trees (cli_root, app_root, "test-case");
+  }
+
+  {
     const char *args[] = { "new", "Flaky Login Tests", "--date", "2025-01-15", NULL };
     Wait wait = { 0 };
 

@@ -149,6 +149,35 @@ void          mi_issue_add_log_entry_async  (MiIssue             *self,
 gboolean      mi_issue_add_log_entry_finish (MiIssue       *self,
                                              GAsyncResult  *result,
                                              GError       **error);
+gboolean      mi_issue_add_test_case        (MiIssue       *self,
+                                             const char    *title,
+                                             const char    *target,
+                                             const char    *procedure,
+                                             char         **id,
+                                             GError       **error);
+void          mi_issue_add_test_case_async  (MiIssue             *self,
+                                             const char          *title,
+                                             const char          *target,
+                                             const char          *procedure,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+char         *mi_issue_add_test_case_finish (MiIssue       *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+gboolean      mi_issue_add_criterion        (MiIssue       *self,
+                                             const char    *metric,
+                                             const char    *target,
+                                             GError       **error);
+void          mi_issue_add_criterion_async  (MiIssue             *self,
+                                             const char          *metric,
+                                             const char          *target,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean      mi_issue_add_criterion_finish (MiIssue       *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
 guint         mi_issue_get_default_status_attempt (MiIssue *self,
                                              MiStatus       status);
 gboolean      mi_issue_get_editing          (MiIssue       *self);
