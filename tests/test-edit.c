@@ -675,6 +675,14 @@ test_log_for_attempt (void)
   g_assert_true (g_str_has_prefix (entry - 2, "\n\n**2024-11-20:**"));
   g_assert_cmpuint (strlen (after), ==, strlen (before) + strlen ("\n**2024-11-20:** Found the old load-test report\n"));
 
+  /* A second one after it: the attempt's section end was read again (an
+   * attempt kept as it was would still name the old end). */
+  g_assert_true (mi_issue_add_log_entry (issue, "And the one after it", "2024-11-21", 1, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  after = mi_test_read_file (path, NULL);
+  g_assert_nonnull (strstr (after, "**2024-11-20:** Found the old load-test report\n\n**2024-11-21:** And the one after it\n\n## Attempt 002"));
+
   g_assert_false (mi_issue_add_log_entry (issue, "Nowhere", "2024-11-20", 9, &error));
   g_assert_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_NOT_FOUND);
 

@@ -864,9 +864,7 @@ prepare_add_log_entry (MiIssue   *self,
     {
       MiAttempt *attempt = mi_issue_find_attempt (self, edit->attempt);
       g_autofree char *name = relative_name (self, MI_ISSUE_FILE_LOG);
-      g_autoptr(MiMarkdown) md = NULL;
       const char *lines[] = { "", entry, NULL };
-      guint end, last;
 
       if (attempt == NULL)
         {
@@ -875,7 +873,7 @@ prepare_add_log_entry (MiIssue   *self,
                        self->slug, edit->attempt);
           return FALSE;
         }
-      if (attempt->log_line == 0 || (md = _mi_parse_document (doc)) == NULL)
+      if (attempt->log_last_line == 0)
         {
           g_set_error (error, MI_ISSUE_ERROR, MI_ISSUE_ERROR_NO_PLACE,
                        _("%s has no section for attempt %03u: add a “## Attempt %03u: Title” heading there first."),
@@ -883,11 +881,9 @@ prepare_add_log_entry (MiIssue   *self,
           return FALSE;
         }
 
-      /* At the end of that attempt's section. */
-      end = _mi_parse_section_end (md, attempt->log_line, mi_markdown_level (md, attempt->log_line));
-      last = _mi_parse_last_non_blank (md, attempt->log_line, end);
+      /* At the end of that attempt's section, as the parse found it. */
       mi_change_add (change, doc);
-      mi_edit_insert_lines_after (doc, last, lines);
+      mi_edit_insert_lines_after (doc, attempt->log_last_line, lines);
       return TRUE;
     }
 
@@ -1023,7 +1019,7 @@ prepare_add_test_case (MiIssue   *self,
   g_autofree char *target_line = NULL;
   g_autoptr(GPtrArray) lines = g_ptr_array_new ();
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->test_cases));
-  guint next = 0, level = 2;
+  guint next = 0, level = self->test_cases_level > 0 ? MIN (self->test_cases_level, 6) : 2;
 
   if (!check_text (edit->title, _("test case title"), &clean_title, error))
     return FALSE;
@@ -1041,14 +1037,6 @@ prepare_add_test_case (MiIssue   *self,
         next = MAX (next, (guint) number);
     }
   next++;
-  if (n > 0)
-    {
-      g_autoptr(MiTestCase) first = g_list_model_get_item (G_LIST_MODEL (self->test_cases), 0);
-      g_autoptr(MiMarkdown) md = _mi_parse_document (doc);
-
-      if (md != NULL)
-        level = CLAMP (mi_markdown_level (md, mi_test_case_get_line (first)), 1, 6);
-    }
 
   edit->id = g_strdup_printf ("TC-%03u", next);
   heading = g_strdup_printf ("%.*s %s: %s", (int) level, "######", edit->id, clean_title);

@@ -193,6 +193,7 @@ _mi_issue_collect_attempts (MiIssue      *self,
           if (s == 0 && attempt->log_line == 0)
             {
               attempt->log_line = info->line;
+              attempt->log_last_line = info->last_line;
               /* The log's title wins over the approach file's. */
               approach_title = g_steal_pointer (&attempt->title);
               _mi_parse_set_str (&attempt->title, info->title);
@@ -262,8 +263,9 @@ _mi_issue_parse_log (MiIssue    *self,
               section_last = _mi_parse_section_end (md, i, level);
               g_ptr_array_add (sources->log, section);
 
+              section->last_line = _mi_parse_last_non_blank (md, i, section_last);
               self->log_level = level;
-              self->log_last_line = _mi_parse_last_non_blank (md, i, section_last);
+              self->log_last_line = section->last_line;
             }
           continue;
         }

@@ -23,6 +23,7 @@ typedef struct
   char  *result;
   char  *learning;
   guint  line;
+  guint  last_line;    /* of a log section: its last non-blank line */
 } SectionInfo;
 
 typedef struct

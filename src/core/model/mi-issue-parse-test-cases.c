@@ -215,6 +215,8 @@ _mi_issue_parse_test_cases (MiIssue    *self,
               tc->id = g_steal_pointer (&id);
               tc->title = mi_markdown_strip_inline (title);
               tc->line = i;
+              if (self->test_cases_level == 0)
+                self->test_cases_level = level;
               tc_last = _mi_parse_section_end (md, i, level);
               place = mi_test_case_get_place (tc);
               place->last_line = _mi_parse_last_non_blank (md, i, tc_last);

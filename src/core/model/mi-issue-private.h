@@ -48,6 +48,7 @@ struct _MiIssue
   guint        log_level;                /* log: heading level of attempt sections */
   guint        log_last_line;            /* last non-blank line of the last attempt section */
   guint        criteria_line;            /* test-cases: Success Criteria heading */
+  guint        test_cases_level;         /* test-cases: heading level of the test cases */
   gboolean     has_timeline_table;
 
   /* Structured edits (mi-edit.c), on the thread that owns the issue. */

@@ -145,8 +145,11 @@ items_equal (GObject *a,
         }
       return TRUE;
     }
+  /* Places edits use that are no properties. */
   if (MI_IS_TEST_CASE (a) &&
       memcmp (&MI_TEST_CASE (a)->place, &MI_TEST_CASE (b)->place, sizeof (MiTestCasePlace)) != 0)
+    return FALSE;
+  if (MI_IS_ATTEMPT (a) && MI_ATTEMPT (a)->log_last_line != MI_ATTEMPT (b)->log_last_line)
     return FALSE;
 
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_pspecs);
@@ -289,6 +292,7 @@ mi_issue_take_parse (MiIssue *self,
   self->log_level = fresh->log_level;
   self->log_last_line = fresh->log_last_line;
   self->criteria_line = fresh->criteria_line;
+  self->test_cases_level = fresh->test_cases_level;
   self->has_timeline_table = fresh->has_timeline_table;
 
   replace_store (self->attempts, fresh->attempts);
@@ -871,6 +875,7 @@ mi_issue_dup_for_edit (MiIssue *self)
   copy->log_level = self->log_level;
   copy->log_last_line = self->log_last_line;
   copy->criteria_line = self->criteria_line;
+  copy->test_cases_level = self->test_cases_level;
   copy->has_timeline_table = self->has_timeline_table;
 
   copy_store (copy->attempts, self->attempts);

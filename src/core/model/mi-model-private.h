@@ -121,6 +121,7 @@ struct _MiAttempt
   /* Where the attempt was seen, for checks. */
   guint       timeline_line;   /* README row, 0 when none */
   guint       log_line;        /* log heading, 0 when none */
+  guint       log_last_line;   /* last non-blank line of its log section, 0 when none */
 
   /* Private to mi-attempt.c: the files returned by
    * mi_attempt_get_approach_file() and mi_attempt_get_results_file(), made
