@@ -49,6 +49,17 @@ gpointer  mi_edit_run_finish         (MiIssue             *issue,
                                       GError             **error);
 void      mi_edit_check_thread       (const char          *what);
 
+/* The checks and names every structured edit of a meta-issue uses. */
+gboolean  _mi_edit_check_date        (const char          *date,
+                                      char               **out,
+                                      GError             **error);
+gboolean  _mi_edit_check_text        (const char          *text,
+                                      const char          *what,
+                                      char               **out,
+                                      GError             **error);
+char     *_mi_edit_relative_name     (MiIssue             *self,
+                                      MiIssueFile          file);
+
 void      mi_change_init             (MiChange     *change);
 void      mi_change_clear            (MiChange     *change);
 void      mi_change_add              (MiChange     *change,

@@ -219,18 +219,6 @@ on_poll_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Runs the main context for @ms milliseconds. Only for what has no
- * condition to wait on: prefer mi_ui_test_wait_for(). */
-void
-mi_ui_test_wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* Runs the main context until @condition holds; FALSE after @ms. The
  * condition is looked at after each event, and every few milliseconds. */
 gboolean

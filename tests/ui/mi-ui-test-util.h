@@ -44,7 +44,6 @@ GFile         *mi_ui_test_make_several              (const char          *name,
                                                      gboolean             with_example);
 
 /* The main loop */
-void           mi_ui_test_wait_ms                   (guint                ms);
 gboolean       mi_ui_test_wait_for                  (MiUiTestCondition    condition,
                                                      gpointer             data);
 gboolean       mi_ui_test_wait_within               (MiUiTestCondition    condition,

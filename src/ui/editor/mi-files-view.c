@@ -718,24 +718,6 @@ mi_files_view_open_file (MiFilesView *self,
 }
 
 /**
- * mi_files_view_find_modified:
- * Returns: (transfer none) (nullable): the editor of @file when it has
- *   unsaved changes
- */
-MiEditor *
-mi_files_view_find_modified (MiFilesView *self,
-                             GFile       *file)
-{
-  MiEditor *editor;
-
-  g_return_val_if_fail (MI_IS_FILES_VIEW (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  editor = mi_editor_stack_find_editor (self->editor_stack, file);
-  return editor != NULL && mi_editor_get_modified (editor) ? editor : NULL;
-}
-
-/**
  * mi_files_view_sync_with_disk:
  * @file: a file, or a folder for every open file below it
  *

@@ -21,8 +21,6 @@ MiEditorStack *mi_files_view_get_stack      (MiFilesView *self);
 GtkListBox    *mi_files_view_get_list       (MiFilesView *self);
 MiEditor      *mi_files_view_open_file      (MiFilesView *self,
                                              GFile       *file);
-MiEditor      *mi_files_view_find_modified  (MiFilesView *self,
-                                             GFile       *file);
 void           mi_files_view_sync_with_disk (MiFilesView *self,
                                              GFile       *file);
 void           mi_files_view_carry_written  (MiFilesView *self,
