@@ -561,3 +561,22 @@ mi_test_median (GArray *values)
 
   return g_array_index (values, double, values->len / 2);
 }
+
+/* An async call's callback that keeps its result in the GAsyncResult *
+ * @user_data points to (a reference): wait with mi_test_wait_result(). */
+void
+mi_test_store_result_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Runs the main context until *@result is set by mi_test_store_result_cb(). */
+GAsyncResult *
+mi_test_wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}

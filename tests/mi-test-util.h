@@ -67,4 +67,9 @@ int         mi_test_compare_doubles  (gconstpointer        a,
                                       gconstpointer        b);
 double      mi_test_median           (GArray              *values);
 
+void          mi_test_store_result_cb  (GObject             *object,
+                                        GAsyncResult        *result,
+                                        gpointer             user_data);
+GAsyncResult *mi_test_wait_result      (GAsyncResult       **result);
+
 G_END_DECLS

@@ -17,21 +17,6 @@
 static char *tmp_root;
 
 static void
-wait_task (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static void
 test_drafts_default (void)
 {
   MiDrafts *drafts = mi_drafts_get_default ();
@@ -120,10 +105,10 @@ test_drafts_async_order (void)
       g_autoptr(GBytes) text = g_bytes_new_static ("draft", 5);
 
       /* A save then a removal: the draft must be gone */
-      mi_drafts_save_async (drafts, file, text, NULL, store_result_cb, &saved);
-      mi_drafts_remove_async (drafts, file, NULL, store_result_cb, &removed);
-      wait_task (&saved);
-      wait_task (&removed);
+      mi_drafts_save_async (drafts, file, text, NULL, mi_test_store_result_cb, &saved);
+      mi_drafts_remove_async (drafts, file, NULL, mi_test_store_result_cb, &removed);
+      mi_test_wait_result (&saved);
+      mi_test_wait_result (&removed);
       g_assert_true (mi_drafts_save_finish (drafts, saved, &error));
       g_assert_true (mi_drafts_remove_finish (drafts, removed, &error));
       g_assert_no_error (error);

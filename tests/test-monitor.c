@@ -173,14 +173,6 @@ typedef struct
   GError   *error;
 } Count;
 
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 /* A status edit that may fail: its error is kept. */
 static void
 edit_result_cb (GObject      *object,
@@ -404,7 +396,7 @@ test_cancelled_edit (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   mi_issue_add_log_entry_async (issue, "Written before the cancel", "2024-12-01", 0, NULL, edit_done_cb, &first);
-  mi_issue_add_log_entry_async (issue, "Never written", "2024-12-01", 0, cancellable, store_result_cb, &result);
+  mi_issue_add_log_entry_async (issue, "Never written", "2024-12-01", 0, cancellable, mi_test_store_result_cb, &result);
   g_cancellable_cancel (cancellable);
 
   while (!first.done || result == NULL)
@@ -446,7 +438,7 @@ test_save_meets_edit (Fixture       *fixture,
   mi_document_get_text (editor_doc, &len);
   mi_document_replace (editor_doc, len, 0, "Typed at the end.\n");
 
-  mi_document_save_async (editor_doc, NULL, store_result_cb, &save_result);
+  mi_document_save_async (editor_doc, NULL, mi_test_store_result_cb, &save_result);
   mi_issue_set_status_async (issue, MI_STATUS_ABANDONED, 0, NULL, edit_result_cb, &edit);
 
   while (save_result == NULL || !edit.done)

@@ -112,14 +112,6 @@ commit_all (const char *dir,
   g_assert_no_error (error);
 }
 
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 /* @data: TRUE for the app's way (on a worker), FALSE for the CLI's. */
 static void
 test_renumber_after_merge (gconstpointer data)
@@ -196,9 +188,8 @@ test_renumber_after_merge (gconstpointer data)
     {
       GAsyncResult *result = NULL;
 
-      mi_issue_renumber_attempt_async (issue, bob_folder, NULL, store_result_cb, &result);
-      while (result == NULL)
-        g_main_context_iteration (NULL, TRUE);
+      mi_issue_renumber_attempt_async (issue, bob_folder, NULL, mi_test_store_result_cb, &result);
+      mi_test_wait_result (&result);
       number = mi_issue_renumber_attempt_finish (issue, result, &error);
       g_object_unref (result);
     }

@@ -26,14 +26,6 @@
  * thread for the others (the CLI's): the same steps, the same bytes.
  */
 
-static char *
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 gboolean
 _mi_edit_check_date (const char  *date,
                      char       **out,
@@ -41,7 +33,7 @@ _mi_edit_check_date (const char  *date,
 {
   if (date == NULL)
     {
-      *out = today ();
+      *out = mi_date_today ();
       return TRUE;
     }
   if (!mi_date_validate (date, error))

@@ -20,14 +20,6 @@
  * docs/lessons-learned/<category>/<Name>.md, and never overwritten.
  */
 
-static char *
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static const char *
 or_placeholder (const char *text)
 {
@@ -175,7 +167,7 @@ mi_lesson_render (GFile       *root,
   g_return_val_if_fail (category != NULL, NULL);
 
   if (date == NULL)
-    day = today ();
+    day = mi_date_today ();
   else if (!mi_date_validate (date, error))
     return NULL;
   else

@@ -176,14 +176,6 @@ test_chart_keyboard (void)
   gtk_window_destroy (window);
 }
 
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static gboolean
 has_result (gpointer data)
 {
@@ -260,7 +252,7 @@ test_chart_follows_model (void)
     g_autoptr(GAsyncResult) result = NULL;
     g_autofree char *data = NULL;
 
-    mi_chart_export_to_file_async (chart, file, FALSE, NULL, store_result_cb, &result);
+    mi_chart_export_to_file_async (chart, file, FALSE, NULL, mi_test_store_result_cb, &result);
     g_assert_true (mi_ui_test_wait_for (has_result, &result));
     g_assert_true (mi_chart_export_to_file_finish (chart, result, &error));
     g_assert_no_error (error);
@@ -271,7 +263,7 @@ test_chart_follows_model (void)
     g_clear_object (&result);
     g_clear_object (&file);
     file = g_file_new_build_filename (mi_ui_test_get_tmp_root (), "export.txt", NULL);
-    mi_chart_export_to_file_async (chart, file, FALSE, NULL, store_result_cb, &result);
+    mi_chart_export_to_file_async (chart, file, FALSE, NULL, mi_test_store_result_cb, &result);
     g_assert_true (mi_ui_test_wait_for (has_result, &result));
     g_assert_false (mi_chart_export_to_file_finish (chart, result, &error));
     g_assert_nonnull (error);

@@ -186,6 +186,7 @@ void          mi_edit_forbid_thread         (GThread       *thread);
 gboolean      mi_slug_validate              (const char    *slug,
                                              GError       **error);
 char         *mi_slug_from_title            (const char    *title);
+char         *mi_date_today                 (void);
 gboolean      mi_date_validate              (const char    *date,
                                              GError       **error);
 

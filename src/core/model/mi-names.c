@@ -108,3 +108,13 @@ mi_date_validate (const char  *date,
                date ? date : "");
   return FALSE;
 }
+
+/* Today's date, YYYY-MM-DD, in local time: what an edit writes when it is
+ * given no date. */
+char *
+mi_date_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}

@@ -100,11 +100,7 @@ create_job_run (CreateJob  *job,
     return FALSE;
 
   if (job->date == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      job->date = g_date_time_format (now, "%Y-%m-%d");
-    }
+    job->date = mi_date_today ();
   else if (!mi_date_validate (job->date, error))
     return FALSE;
 
