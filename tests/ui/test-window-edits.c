@@ -63,6 +63,16 @@ asks_to_replace (gpointer data)
          mi_ui_test_is_toplevel (GTK_WINDOW (dialog));
 }
 
+/* The question before a value of another kind is recorded. */
+static gboolean
+asks_to_force (gpointer data)
+{
+  AdwMessageDialog *dialog = mi_window_get_dialog (data);
+
+  return dialog != NULL && adw_message_dialog_has_response (dialog, "force") &&
+         mi_ui_test_is_toplevel (GTK_WINDOW (dialog));
+}
+
 static void
 respond (gpointer    dialog,
          const char *response)
@@ -198,6 +208,27 @@ test_window_edits (void)
   mi_ui_test_wait_edits (window);
   mi_ui_test_assert_issue_file (folder, "test-cases.md", "- Attempt 004: 850ms (PASS)");
   g_assert_nonnull (mi_ui_test_wait_for_label_with_class (GTK_WIDGET (page), "850ms", "verdict-pass"));
+
+  /* A value of another kind than the target (TC-002: < 512MB): asked
+   * first, written as given once the user says so. */
+  {
+    MiRecordResultDialog *dialog = activate_for_dialog (window, "win.record-result", MI_TYPE_RECORD_RESULT_DIALOG);
+    g_autofree char *unchanged = NULL;
+    AdwMessageDialog *confirm;
+
+    mi_record_result_dialog_set_test_case (dialog, 1);
+    mi_record_result_dialog_set_value (dialog, "2 s");
+    respond (dialog, "record");
+    g_assert_true (mi_ui_test_wait_for (asks_to_force, window));
+    confirm = mi_window_get_dialog (window);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "“2 s”"));
+    unchanged = mi_ui_test_read_issue_file (folder, "test-cases.md");
+    g_assert_null (strstr (unchanged, "Attempt 004: 2 s"));
+    mi_ui_test_save_screenshots (GTK_WIDGET (confirm), "dialog-record-anyway");
+    respond (confirm, "force");
+  }
+  mi_ui_test_wait_edits (window);
+  mi_ui_test_assert_issue_file (folder, "test-cases.md", "- Attempt 004: 2 s\n");
 
   /* A hypothesis version. */
   {
